@@ -1,0 +1,44 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Settings shared by every Swift target (see STYLE.md, convention 2).
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Vitrina",
+    products: [
+        .library(name: "Vitrina", targets: ["VitrinaText", "VitrinaModel"]),
+        .executable(name: "vitrina", targets: ["vitrina"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Plain C functions over the system ICU: ICU renames every symbol per version
+        // (ubrk_open -> ubrk_open_72), so Swift cannot call it directly.
+        .target(
+            name: "CVitrinaICU",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
+        ),
+        .target(name: "VitrinaModel", swiftSettings: strictSettings),
+        .target(
+            name: "VitrinaText",
+            dependencies: ["CVitrinaICU", "VitrinaModel"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "vitrina",
+            dependencies: [
+                "VitrinaText",
+                "VitrinaModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "VitrinaTextTests", dependencies: ["VitrinaText"], swiftSettings: strictSettings),
+        .testTarget(name: "VitrinaCLITests", dependencies: ["vitrina"], swiftSettings: strictSettings),
+    ]
+)

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+/// `vitrina analyze` (filled in below).
+struct Analyze: ParsableCommand {
+    func run() throws {}
+}

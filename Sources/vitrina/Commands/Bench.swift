@@ -1,0 +1,6 @@
+import ArgumentParser
+
+/// `vitrina bench` (filled in below).
+struct Bench: ParsableCommand {
+    func run() throws {}
+}
