@@ -1,0 +1,119 @@
+/// Tells Russian from Belarusian in short texts: a product title or a spoken query.
+///
+/// Evidence, weighed per word:
+/// - letters only one language has: `і`, `ў` and an apostrophe between letters are Belarusian;
+///   `и`, `щ`, `ъ` are Russian (strong: 3 points each, counted once per word);
+/// - letter pairs typical of one language: Belarusian `дз`, `дж` at word start, `шч`, `цц`, `ць`,
+///   `аў`/`оў`/`еў` word endings, `рэ`/`тэ`/`дзе`; (1 point);
+/// - frequent words of either language (`где`, `сколько`, `купить` / `дзе`, `колькі`, `купіць`)
+///   (2 points).
+/// The language with more points wins. Text with Cyrillic letters but no evidence gets
+/// `fallback` (Russian unless told otherwise: most catalog text in the region is Russian); text
+/// with no Cyrillic letter at all is `other`.
+///
+/// ```swift
+/// LanguageDetector().detect("колькі каштуе пыласос") // .be
+/// ```
+public struct LanguageDetector: Sendable {
+    /// The language for Cyrillic text without any evidence.
+    public let fallback: Language
+
+    /// Creates a detector.
+    ///
+    /// - Parameter fallback: What ambiguous Cyrillic text is taken for (default `ru`).
+    public init(fallback: Language = .ru) {
+        self.fallback = fallback
+    }
+
+    /// The evidence gathered from a text.
+    public struct Scores: Sendable, Equatable {
+        /// Points for Russian.
+        public var russian: Int = 0
+        /// Points for Belarusian.
+        public var belarusian: Int = 0
+        /// Number of Cyrillic letters seen.
+        public var cyrillicLetters: Int = 0
+        /// Number of Latin letters seen.
+        public var latinLetters: Int = 0
+    }
+
+    /// Detects the language of `text`.
+    public func detect(_ text: String) -> Language {
+        let scores = score(text)
+        if scores.cyrillicLetters == 0 { return .other }
+        if scores.belarusian > scores.russian { return .be }
+        if scores.russian > scores.belarusian { return .ru }
+        return fallback
+    }
+
+    /// Scores `text` for both languages.
+    public func score(_ text: String) -> Scores {
+        var scores = Scores()
+        var word: [Unicode.Scalar] = []
+        func flush() {
+            if !word.isEmpty { scoreWord(word, into: &scores) }
+            word.removeAll(keepingCapacity: true)
+        }
+        for scalar in text.unicodeScalars {
+            let lower = TextNormalizer.fastFold(TextNormalizer.apostrophe(scalar))
+            let value = lower.value
+            if Homoglyphs.isCyrillic(value) {
+                scores.cyrillicLetters += 1
+                word.append(lower)
+            } else if Homoglyphs.isLatin(value) {
+                scores.latinLetters += 1
+                // A Latin `i` inside a Cyrillic word is a typed Belarusian `і`.
+                word.append(lower == "i" && !word.isEmpty ? "і" : lower)
+            } else if lower == "'" && !word.isEmpty {
+                word.append(lower)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return scores
+    }
+
+    /// Adds the evidence of one lowercase word.
+    private func scoreWord(_ word: [Unicode.Scalar], into scores: inout Scores) {
+        let text = String(String.UnicodeScalarView(word))
+        if Self.belarusianWords.contains(text) { scores.belarusian += 2 }
+        if Self.russianWords.contains(text) { scores.russian += 2 }
+        var hasBelarusianLetter = false
+        var hasRussianLetter = false
+        for (index, scalar) in word.enumerated() {
+            switch scalar {
+            case "і", "ў": hasBelarusianLetter = true
+            case "'": if index > 0 && index + 1 < word.count { hasBelarusianLetter = true }
+            case "и", "щ", "ъ": hasRussianLetter = true
+            default: break
+            }
+        }
+        if hasBelarusianLetter { scores.belarusian += 3 }
+        if hasRussianLetter { scores.russian += 3 }
+        for marker in Self.belarusianMarkers where text.contains(marker) {
+            scores.belarusian += 1
+        }
+        if word.count > 2, let last = word.last, last == "ў" { scores.belarusian += 1 }
+    }
+
+    /// Frequent Belarusian words, including voice-query words.
+    static let belarusianWords: Set<String> = [
+        "і", "ў", "ці", "што", "гэта", "як", "дзе", "колькі", "каштуе", "купіць", "ёсць", "няма", "таму", "які",
+        "якая", "якое", "якія", "лепш", "таннейшы", "танны", "самы", "мне", "трэба", "калі", "ласка", "дзякуй",
+        "скажы", "пакажы", "знайдзі", "хачу", "крама", "краме", "рублёў", "тысяч", "мадэль", "новы", "для", "з",
+        "па", "да", "пры", "таксама", "вельмі", "праз", "ад", "аб", "але", "або", "ёй", "ён", "яна", "яны",
+    ]
+
+    /// Frequent Russian words, including voice-query words.
+    static let russianWords: Set<String> = [
+        "и", "в", "что", "это", "как", "где", "сколько", "стоит", "купить", "есть", "нет", "который", "какой",
+        "какая", "какие", "лучше", "дешевый", "самый", "мне", "нужно", "нужен", "когда", "пожалуйста",
+        "спасибо", "скажи", "покажи", "найди", "хочу", "магазин", "магазине", "рублей", "тысяч", "модель", "новый",
+        "для", "с", "по", "до", "при", "также", "очень", "через", "от", "об", "но", "или", "ее", "он", "она",
+        "они", "ещё", "еще", "уже", "чтобы", "если",
+    ]
+
+    /// Letter sequences frequent in Belarusian words and rare in Russian ones.
+    static let belarusianMarkers: [String] = ["дз", "шч", "цц", "ць", "рэ", "тэ", "чэ", "жэ", "шэ", "цэ"]
+}
