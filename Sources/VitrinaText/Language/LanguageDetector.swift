@@ -62,8 +62,7 @@ public struct LanguageDetector: Sendable {
                 word.append(lower)
             } else if Homoglyphs.isLatin(value) {
                 scores.latinLetters += 1
-                // A Latin `i` inside a Cyrillic word is a typed Belarusian `і`.
-                word.append(lower == "i" && !word.isEmpty ? "і" : lower)
+                word.append(lower)
             } else if lower == "'" && !word.isEmpty {
                 word.append(lower)
             } else {
@@ -74,8 +73,11 @@ public struct LanguageDetector: Sendable {
         return scores
     }
 
-    /// Adds the evidence of one lowercase word.
+    /// Adds the evidence of one lowercase word; words without Cyrillic letters say nothing.
     private func scoreWord(_ word: [Unicode.Scalar], into scores: inout Scores) {
+        guard word.contains(where: { Homoglyphs.isCyrillic($0.value) }) else { return }
+        // A Latin `i` inside a Cyrillic word is a typed Belarusian `і`.
+        let word = word.map { $0 == "i" ? "і" : $0 }
         let text = String(String.UnicodeScalarView(word))
         if Self.belarusianWords.contains(text) { scores.belarusian += 2 }
         if Self.russianWords.contains(text) { scores.russian += 2 }

@@ -40,7 +40,7 @@ struct TokenAssembler {
                 parts.append(segments[next + 1].range)
                 next += 2
             }
-            // Join digit groups separated by a no-break or thin space: "30 000".
+            // Join digit groups that ICU split at a no-break or thin space: "30 000".
             if parts.count == 1, segment.isNumber {
                 var end = segment.range.upperBound
                 while next + 1 < segments.count, isGroupSpace(segments[next]), segments[next + 1].isNumber,
@@ -179,6 +179,12 @@ struct TokenAssembler {
                         end += 2
                         continue
                     }
+                    // ICU keeps "30 000" with a no-break or thin space as one segment.
+                    let space = groupSpaceLength(at: end)
+                    if space > 0, end + space < range.upperBound, isASCIIDigit(bytes[end + space]) {
+                        end += space
+                        continue
+                    }
                     break
                 } else {
                     if isASCIIDigit(byte) { break }
@@ -254,12 +260,21 @@ struct TokenAssembler {
             && (bytes[range.lowerBound + 2] == 0x90 || bytes[range.lowerBound + 2] == 0x91)
     }
 
-    /// A single no-break space (U+00A0), narrow no-break space (U+202F) or thin space (U+2009).
+    /// True when `segment` is exactly one digit-group separator.
     private func isGroupSpace(_ segment: WordBreaker.Segment) -> Bool {
-        let range = segment.range
-        if range.count == 2 { return bytes[range.lowerBound] == 0xC2 && bytes[range.lowerBound + 1] == 0xA0 }
-        return range.count == 3 && bytes[range.lowerBound] == 0xE2 && bytes[range.lowerBound + 1] == 0x80
-            && (bytes[range.lowerBound + 2] == 0xAF || bytes[range.lowerBound + 2] == 0x89)
+        let length = groupSpaceLength(at: segment.range.lowerBound)
+        return length > 0 && length == segment.range.count
+    }
+
+    /// The byte length of a digit-group separator at `index`: a no-break space (U+00A0), narrow
+    /// no-break space (U+202F) or thin space (U+2009); 0 when there is none.
+    private func groupSpaceLength(at index: Int) -> Int {
+        if index + 1 < bytes.count, bytes[index] == 0xC2, bytes[index + 1] == 0xA0 { return 2 }
+        if index + 2 < bytes.count, bytes[index] == 0xE2, bytes[index + 1] == 0x80,
+           bytes[index + 2] == 0xAF || bytes[index + 2] == 0x89 {
+            return 3
+        }
+        return 0
     }
 
     /// `"`, `″` (U+2033) or `”` (U+201D) right after a number: inches.
