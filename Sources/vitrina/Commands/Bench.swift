@@ -1,6 +1,110 @@
 import ArgumentParser
+import Foundation
+import VitrinaText
 
-/// `vitrina bench` (filled in below).
+/// `vitrina bench`: throughput of the analysis chain and the stemmers (use a release build).
 struct Bench: ParsableCommand {
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        abstract: "Measure analyzer and stemmer throughput (build with -c release).",
+        discussion: """
+            Product text: the titles of ../shared/data/21vek-by-catalog when present, else the \
+            titles and descriptions of Catalogs/*.jsonl. Stemmer words: the Snowball Russian test \
+            vocabulary (../shared/data/snowball-russian/voc.txt) when present, else the words of \
+            the product text. Each figure is the best of --rounds runs; token and stem counts are \
+            checked against each other so a broken chain cannot look fast.
+            """
+    )
+
+    @Option(name: .long, help: "The shared data folder.")
+    var shared = "../shared"
+
+    @Option(name: .long, help: "Timed runs per measurement; the best is reported.")
+    var rounds = 5
+
+    @Flag(name: .long, help: "Print JSON (shape documented in README).")
+    var json = false
+
+    func run() throws {
+        let corpus = try BenchCorpus.load(shared: shared)
+        var results: [BenchResult] = []
+        let bytes = corpus.texts.reduce(0) { $0 + $1.utf8.count }
+
+        let presets: [(String, AnyAnalyzer)] = [
+            ("analyzer ru (AnyAnalyzer)", AnyAnalyzer(preset: .ru)),
+            ("analyzer be (AnyAnalyzer)", AnyAnalyzer(preset: .be)),
+            ("analyzer neutral (AnyAnalyzer)", AnyAnalyzer(preset: .neutral)),
+        ]
+        var tokenCounts: [String: Int] = [:]
+        for (name, analyzer) in presets {
+            let (seconds, tokens) = try measure(rounds: rounds) { try countTokens(corpus.texts, analyzer.analyze) }
+            tokenCounts[name] = tokens
+            results.append(BenchResult(name: name, items: corpus.texts.count, seconds: seconds, bytes: bytes,
+                                       tokens: tokens))
+        }
+        let generic = Analyzer(filter: NormalizationFilter(language: .ru).followed(by: StemFilter(RussianStemmer())))
+        let (genericSeconds, genericTokens) = try measure(rounds: rounds) {
+            try countTokens(corpus.texts, generic.analyze)
+        }
+        guard genericTokens == tokenCounts["analyzer ru (AnyAnalyzer)"] else {
+            throw ValidationError("the generic and type-erased ru chains disagree on the token count")
+        }
+        results.append(BenchResult(name: "analyzer ru (generic)", items: corpus.texts.count, seconds: genericSeconds,
+                                   bytes: bytes, tokens: genericTokens))
+
+        for (name, stemmer) in [("stemmer ru", RussianStemmer()) as (String, any Stemmer),
+                                ("stemmer be", BelarusianStemmer())] {
+            let words = name == "stemmer ru" ? corpus.russianWords : corpus.belarusianWords
+            var checksum = 0
+            let (seconds, _) = try measure(rounds: rounds) {
+                checksum = stemAll(words, with: stemmer)
+                return words.count
+            }
+            results.append(BenchResult(name: name, items: words.count, seconds: seconds, bytes: nil, tokens: nil,
+                                       checksum: checksum))
+        }
+
+        let report = BenchReport(textSource: corpus.textSource, wordSource: corpus.wordSource, results: results)
+        if json {
+            try printJSON(report)
+        } else {
+            print(report.table())
+        }
+    }
+
+    /// Runs `body` `rounds` times (after one warm-up) and returns the best time with its count.
+    private func measure(rounds: Int, _ body: () throws -> Int) throws -> (Double, Int) {
+        var count = try body()
+        var best = Double.infinity
+        for _ in 0..<max(1, rounds) {
+            let start = ContinuousClock.now
+            count = try body()
+            let elapsed = ContinuousClock.now - start
+            best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        }
+        return (best, count)
+    }
+
+    /// Stems every word, one call per word, and returns a checksum of the stems' UTF-8 lengths
+    /// and first bytes (so the work cannot be optimized away and runs can be compared).
+    private func stemAll(_ words: [String], with stemmer: some Stemmer) -> Int {
+        var checksum = 0
+        for word in words {
+            let stem = stemmer.stem(word)
+            checksum = checksum &* 31 &+ stem.utf8.count &+ Int(stem.utf8.first ?? 0)
+        }
+        return checksum
+    }
+
+    /// Analyzes every text, reusing one token array, and returns the total token count.
+    private func countTokens(_ texts: [String], _ analyze: (String, inout [Token]) throws -> Void) throws -> Int {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(64)
+        var total = 0
+        for text in texts {
+            tokens.removeAll(keepingCapacity: true)
+            try analyze(text, &tokens)
+            total += tokens.count
+        }
+        return total
+    }
 }
