@@ -21,11 +21,19 @@ public struct StemFilter<S: Stemmer>: TokenFilter {
         return true
     }
 
-    /// True when every letter of `word` is Cyrillic (apostrophes allowed).
+    /// True when every character of `word` is Cyrillic (U+0400–U+04FF) or an apostrophe.
     static func isCyrillicWord(_ word: String) -> Bool {
-        for unit in word.utf16 where unit != 0x27 && !(0x0400...0x04FF).contains(unit) {
-            return false
+        var expectTrail = false
+        for byte in word.utf8 {
+            if expectTrail {
+                guard byte & 0xC0 == 0x80 else { return false }
+                expectTrail = false
+            } else if byte >= 0xD0 && byte <= 0xD3 {
+                expectTrail = true
+            } else if byte != 0x27 {
+                return false
+            }
         }
-        return true
+        return !expectTrail
     }
 }

@@ -30,6 +30,7 @@ public struct TextNormalizer: Sendable, Hashable {
     /// Returns the normalized form of `text`. Empty text gives empty text.
     public func normalize(_ text: String) -> String {
         if isAlreadyNormal(text) { return text }
+        if let folded = fastFold(text) { return folded }
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(text.utf8.count)
         var needsICU = false
@@ -74,6 +75,76 @@ public struct TextNormalizer: Sendable, Hashable {
             }
         }
         return !(hasLatin && hasCyrillic)
+    }
+
+    /// Case-folds text made only of ASCII and basic Cyrillic letters, digits and simple
+    /// punctuation, working on UTF-8 bytes; `nil` when the text needs the full path (other
+    /// characters, or a word mixing Latin and Cyrillic letters).
+    private func fastFold(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { source -> String? in
+            var hasLatin = false
+            var hasCyrillic = false
+            var failed = false
+            let folded = String(unsafeUninitializedCapacity: source.count) { output in
+                var index = 0
+                while index < source.count {
+                    let byte = source[index]
+                    if byte < 0x80 {
+                        switch byte {
+                        case 0x41...0x5A:
+                            hasLatin = true
+                            output[index] = byte + 0x20
+                        case 0x61...0x7A:
+                            hasLatin = true
+                            output[index] = byte
+                        case 0x60:  // the backtick is an apostrophe look-alike
+                            failed = true
+                            return 0
+                        case 0x20, 0x2C, 0x2D, 0x2E:
+                            // A word boundary: the mixed-script check is per word.
+                            if hasLatin && hasCyrillic {
+                                failed = true
+                                return 0
+                            }
+                            hasLatin = false
+                            hasCyrillic = false
+                            output[index] = byte
+                        default:
+                            output[index] = byte
+                        }
+                        index += 1
+                        continue
+                    }
+                    guard index + 1 < source.count, byte == 0xD0 || byte == 0xD1 else {
+                        failed = true
+                        return 0
+                    }
+                    let second = source[index + 1]
+                    hasCyrillic = true
+                    var lead = byte
+                    var trail = second
+                    if byte == 0xD0 {
+                        switch second {
+                        case 0x80...0x8F: lead = 0xD1; trail = second + 0x10  // Ѐ…Џ → ѐ…џ
+                        case 0x90...0x9F: trail = second + 0x20  // А…П → а…п
+                        case 0xA0...0xAF: lead = 0xD1; trail = second - 0x20  // Р…Я → р…я
+                        default: break
+                        }
+                    }
+                    if language == .ru && lead == 0xD1 && trail == 0x91 {  // ё → е
+                        lead = 0xD0
+                        trail = 0xB5
+                    }
+                    output[index] = lead
+                    output[index + 1] = trail
+                    index += 2
+                }
+                if hasLatin && hasCyrillic { failed = true }
+                return failed ? 0 : source.count
+            }
+            return failed ? nil : folded
+        }
     }
 
     /// Maps the apostrophe look-alikes to U+0027.

@@ -97,16 +97,19 @@ struct TokenAssembler {
             emitChunks(range, into: &tokens)
             return
         }
-        let runs = alphanumericRuns(range)
-        if runs.count == 1 {
-            let run = runs[0]
-            if run.isDigits {
-                emit(Token(term: numberTerm(range), kind: .number, position: position, byteRange: range), into: &tokens)
-            } else if previousKind == .number, previousEnd >= 0, let code = spacedUnit(range, next: next) {
+        if !range.contains(where: { isASCIIDigit(bytes[$0]) }) {
+            // Letters only: the common case, no runs to split.
+            if previousKind == .number, previousEnd >= 0, let code = spacedUnit(range, next: next) {
                 emit(Token(term: code, kind: .unit, position: position, byteRange: range), into: &tokens)
             } else {
                 emit(Token(term: text(range), kind: .word, position: position, byteRange: range), into: &tokens)
             }
+            return
+        }
+        let runs = alphanumericRuns(range)
+        if runs.count == 1 {
+            // A segment with a digit and a single run is a number.
+            emit(Token(term: numberTerm(range), kind: .number, position: position, byteRange: range), into: &tokens)
             return
         }
         // Digits then letters that spell a unit: "128гб", "2.5л".
@@ -199,6 +202,7 @@ struct TokenAssembler {
 
     /// The kind a single segment would get on its own.
     private func classify(_ range: Range<Int>) -> TokenKind {
+        if !range.contains(where: { isASCIIDigit(bytes[$0]) }) { return .word }
         let runs = alphanumericRuns(range)
         if runs.count == 1 { return runs[0].isDigits ? .number : .word }
         return .modelCode
