@@ -22,16 +22,14 @@ public struct RussianStemmer: Stemmer {
     public func stem(_ word: String) -> String {
         // Words without a Cyrillic letter (UTF-8 lead bytes 0xD0/0xD1) cannot change.
         guard word.utf8.contains(where: { $0 == 0xD0 || $0 == 0xD1 }) else { return word }
-        let capacity = word.utf8.count
-        return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: capacity) { buffer in
-            var count = 0
-            for unit in word.utf16 {
-                buffer[count] = unit
-                count += 1
+        var word = word
+        return word.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: UInt16.self, capacity: bytes.count) { buffer in
+                let count = UTF16Buffer.decode(bytes, into: buffer)
+                var state = RussianStemmerState(word: buffer, limit: count)
+                state.stem()
+                return UTF16Buffer.string(from: UnsafeBufferPointer(rebasing: buffer[0..<state.limit]))
             }
-            var state = RussianStemmerState(word: buffer, limit: count)
-            state.stem()
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<state.limit]), as: UTF16.self)
         }
     }
 }
