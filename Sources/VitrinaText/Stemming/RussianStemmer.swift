@@ -181,7 +181,7 @@ struct RussianStemmerState {
 
     /// Applies a suffix class: the longest suffix inside RV decides; a group-1 suffix needs `а` or
     /// `я` (inside RV) before it, else the class fails.
-    private mutating func removeLongest(_ table: RussianSuffixTable) -> Bool {
+    private mutating func removeLongest(_ table: SuffixTable) -> Bool {
         guard let match = table.longestMatch(in: word, end: limit, floor: pV) else { return false }
         let start = limit - match.length
         if match.action == .afterAOrYa {

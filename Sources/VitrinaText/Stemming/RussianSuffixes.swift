@@ -1,104 +1,38 @@
-/// What to do when a suffix of a class matches.
-enum SuffixAction: UInt8 {
-    /// Remove it.
-    case delete
-    /// Remove it only when `а` or `я` precedes it inside RV (Snowball's group 1).
-    case afterAOrYa
-    /// tidy_up: remove `ейш`/`ейше`, then one `н` of a final `нн`.
-    case superlative
-    /// tidy_up: the final `н` of `нн`.
-    case doubleN
-    /// tidy_up: a final `ь`.
-    case softSign
-}
-
-/// A suffix class (a Snowball `among`), bucketed by last letter for a fast longest match.
-struct RussianSuffixTable: Sendable {
-    /// One suffix of the class.
-    struct Entry: Sendable {
-        /// The suffix in UTF-16 code units.
-        let units: [UInt16]
-        /// What to do when it matches.
-        let action: SuffixAction
-        /// `units.count`.
-        var length: Int { units.count }
-    }
-
-    /// Entries by last letter (index = code unit − U+0430, 32 letters а…я), longest first.
-    private let buckets: [[Entry]]
-
-    /// Builds a table from groups of suffixes that share an action.
-    init(_ groups: [(SuffixAction, [String])]) {
-        var buckets = [[Entry]](repeating: [], count: 32)
-        for (action, suffixes) in groups {
-            for suffix in suffixes {
-                let units = Array(suffix.utf16)
-                guard let last = units.last, last >= 0x0430, last < 0x0450 else { continue }
-                buckets[Int(last - 0x0430)].append(Entry(units: units, action: action))
-            }
-        }
-        self.buckets = buckets.map { $0.sorted { $0.length > $1.length } }
-    }
-
-    /// The longest entry that `word[..<end]` ends with and that starts at or after `floor`.
-    @inline(__always)
-    func longestMatch(in word: UnsafeMutableBufferPointer<UInt16>, end: Int, floor: Int) -> Entry? {
-        guard end > floor else { return nil }
-        let last = word[end - 1]
-        guard last >= 0x0430, last < 0x0450 else { return nil }
-        for entry in buckets[Int(last - 0x0430)] {
-            let start = end - entry.length
-            guard start >= floor else { continue }
-            var matches = true
-            var index = entry.length - 2
-            while index >= 0 {
-                if word[start + index] != entry.units[index] {
-                    matches = false
-                    break
-                }
-                index -= 1
-            }
-            if matches { return entry }
-        }
-        return nil
-    }
-}
-
 /// The suffix classes of the Snowball Russian algorithm.
 enum RussianSuffixes {
-    static let perfectiveGerund = RussianSuffixTable([
+    static let perfectiveGerund = SuffixTable([
         (.afterAOrYa, ["в", "вши", "вшись"]),
         (.delete, ["ив", "ивши", "ившись", "ыв", "ывши", "ывшись"]),
     ])
 
-    static let adjective = RussianSuffixTable([
+    static let adjective = SuffixTable([
         (.delete, ["ее", "ие", "ые", "ое", "ими", "ыми", "ей", "ий", "ый", "ой", "ем", "им", "ым", "ом", "его",
                    "ого", "ему", "ому", "их", "ых", "ую", "юю", "ая", "яя", "ою", "ею"]),
     ])
 
-    static let participle = RussianSuffixTable([
+    static let participle = SuffixTable([
         (.afterAOrYa, ["ем", "нн", "вш", "ющ", "щ"]),
         (.delete, ["ивш", "ывш", "ующ"]),
     ])
 
-    static let reflexive = RussianSuffixTable([(.delete, ["ся", "сь"])])
+    static let reflexive = SuffixTable([(.delete, ["ся", "сь"])])
 
-    static let verb = RussianSuffixTable([
+    static let verb = SuffixTable([
         (.afterAOrYa, ["ла", "на", "ете", "йте", "ли", "й", "л", "ем", "н", "ло", "но", "ет", "ют", "ны", "ть", "ешь",
                        "нно"]),
         (.delete, ["ила", "ыла", "ена", "ейте", "уйте", "ите", "или", "ыли", "ей", "уй", "ил", "ыл", "им", "ым", "ен",
                    "ило", "ыло", "ено", "ят", "ует", "уют", "ит", "ыт", "ены", "ить", "ыть", "ишь", "ую", "ю"]),
     ])
 
-    static let noun = RussianSuffixTable([
+    static let noun = SuffixTable([
         (.delete, ["а", "ев", "ов", "ие", "ье", "е", "иями", "ями", "ами", "еи", "ии", "и", "ией", "ей", "ой", "ий",
                    "й", "иям", "ям", "ием", "ем", "ам", "ом", "о", "у", "ах", "иях", "ях", "ы", "ь", "ию", "ью", "ю",
                    "ия", "ья", "я"]),
     ])
 
-    static let derivational = RussianSuffixTable([(.delete, ["ост", "ость"])])
+    static let derivational = SuffixTable([(.delete, ["ост", "ость"])])
 
-    static let tidyUp = RussianSuffixTable([
+    static let tidyUp = SuffixTable([
         (.superlative, ["ейш", "ейше"]),
         (.doubleN, ["н"]),
         (.softSign, ["ь"]),
