@@ -15,12 +15,26 @@ struct AnalysisReport: Encodable {
         var term: String
     }
 
+    /// A number spelled in words or digits, found among the tokens.
+    struct Number: Encodable {
+        var value: Double
+        var start: Int
+        var end: Int
+        var text: String
+    }
+
     var version = 1
     var language: String
     var chain: String
     var tokens: [Entry]
+    /// Spelled-out or written numbers (`двадцати пяти тысяч` → 25000).
+    var numbers: [Number] = []
+    /// A lowercase ASCII transliteration of the text, for cross-script matching.
+    var latin: String = ""
+    /// The text as if typed on the other keyboard layout (`cvfhnajy` → `смартфон`).
+    var otherLayout: String = ""
 
-    init(input: String, detected: Language, preset: AnalyzerPreset, tokens: [Token]) {
+    init(input: String, detected: Language, preset: AnalyzerPreset, tokens: [Token]) throws {
         let bytes = Array(input.utf8)
         language = detected.rawValue
         chain = preset.rawValue
@@ -32,11 +46,27 @@ struct AnalysisReport: Encodable {
                          text: String(decoding: bytes[range], as: UTF8.self),
                          normalized: token.normalized, term: token.term)
         }
+        // Numbers: read over the whole-word tokens (not compound parts).
+        let words = tokens.filter { !$0.flags.contains(.part) && ($0.kind == .word || $0.kind == .number) }
+        let parser = try SpokenNumberParser(language: detected == .be ? .be : .ru)
+        numbers = parser.numbers(in: words.map(\.normalized)).map { found in
+            let first = words[found.range.lowerBound].byteRange.lowerBound
+            let last = words[found.range.upperBound - 1].byteRange.upperBound
+            return Number(value: found.value, start: first, end: last,
+                          text: String(decoding: bytes[first..<last], as: UTF8.self))
+        }
+        latin = try Transliterator.cyrillicToLatin(detected).searchKey(input)
+        let layout = KeyboardLayout.likelyLayout(of: input)
+        let other: KeyboardLayout = layout == .english ? (detected == .be ? .belarusian : .russian) : .english
+        otherLayout = KeyboardLayout.convert(input, from: layout, to: other)
     }
 
     /// A plain-text table, one token per line.
     func table() -> String {
         var lines = ["language: \(language)  chain: \(chain)  tokens: \(tokens.count)"]
+        for number in numbers { lines.append("number: \(number.text) = \(number.value)") }
+        lines.append("latin: \(latin)")
+        lines.append("other layout: \(otherLayout)")
         for entry in tokens {
             let span = entry.positionLength > 1 ? "\(entry.position)+\(entry.positionLength)" : "\(entry.position)"
             let flags = entry.flags.isEmpty ? "" : " [" + entry.flags.joined(separator: ",") + "]"

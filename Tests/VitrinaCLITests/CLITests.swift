@@ -78,6 +78,19 @@ struct CLITests {
         #expect((object["tokens"] as? [Any])?.count == 3)
     }
 
+    @Test func analyzeReportsSpokenNumbersTransliterationAndLayout() throws {
+        let result = try CLI.run(["analyze", "--json", "самсунг дешевле двадцати пяти тысяч"])
+        let object = try #require(JSONSerialization.jsonObject(with: result.stdoutBytes) as? [String: Any])
+        let numbers = try #require(object["numbers"] as? [[String: Any]])
+        #expect(numbers.count == 1)
+        #expect(numbers.first?["value"] as? Double == 25_000)
+        #expect(numbers.first?["text"] as? String == "двадцати пяти тысяч")
+        #expect((object["latin"] as? String)?.hasPrefix("samsung") == true)
+        let typed = try CLI.run(["analyze", "--json", "cvfhnajy"])
+        let typedObject = try #require(JSONSerialization.jsonObject(with: typed.stdoutBytes) as? [String: Any])
+        #expect(typedObject["otherLayout"] as? String == "смартфон")
+    }
+
     @Test func analyzeWarnsAboutInvalidUTF8WithItsOffset() throws {
         let result = try CLI.run(["analyze"], input: Data([0x61, 0x62, 0xFF, 0x63]))
         #expect(result.status == 0)

@@ -37,7 +37,7 @@ struct Analyze: ParsableCommand {
         case .keyword: preset = .keyword
         }
         let tokens = try AnyAnalyzer(preset: preset, removesStopWords: stopWords).analyze(input)
-        let report = AnalysisReport(input: input, detected: detected, preset: preset, tokens: tokens)
+        let report = try AnalysisReport(input: input, detected: detected, preset: preset, tokens: tokens)
         if json {
             try printJSON(report)
         } else {
