@@ -18,6 +18,15 @@ struct AnalyzerTests {
         #expect(tokens[0].term == BelarusianStemmer().stem("пыласосы"))
     }
 
+    @Test func compoundWholeIsStemmedOnItsLastPart() throws {
+        let singular = try analyze("робот-пылесос", .ru)
+        let plural = try analyze("Роботы-пылесосы", .ru)
+        #expect(singular.map(\.term) == plural.map(\.term))
+        #expect(plural[0].term == "робот-пылесос")
+        let be = try analyze("інтэрнэт-крамы", .be)
+        #expect(be[0].term == "інтэрнэт-" + BelarusianStemmer().stem("крамы"))
+    }
+
     @Test func modelCodesAreNeverStemmed() throws {
         let tokens = try analyze("Смартфоны iPhone15 и Galaxy-S24", .ru)
         let codes = tokens.filter { $0.flags.contains(.keyword) }

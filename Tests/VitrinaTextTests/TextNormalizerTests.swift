@@ -42,6 +42,11 @@ struct TextNormalizerTests {
         #expect(be.normalize("сям\(apostrophe)я") == "сям'я")
     }
 
+    @Test func unifiesHyphens() {
+        #expect(ru.normalize("робот\u{2011}пылесос") == "робот-пылесос")
+        #expect(ru.normalize("робот\u{2010}пылесос") == "робот-пылесос")
+    }
+
     @Test func repairsLatinLookAlikesInCyrillicWords() {
         #expect(ru.normalize("смартфoн") == "смартфон")  // Latin o
         #expect(be.normalize("Рэспублiкi") == "рэспублікі")  // Latin i

@@ -12,12 +12,19 @@ public struct StemFilter<S: Stemmer>: TokenFilter {
         self.stemmer = stemmer
     }
 
-    /// Stems `token.normalized` into `token.term` when the token is a Cyrillic word.
+    /// Stems `token.normalized` into `token.term` when the token is a Cyrillic word. The whole of
+    /// a hyphenated compound gets each Cyrillic part stemmed (`роботы-пылесосы` →
+    /// `робот-пылесос`), so its inflected forms meet too.
     public func apply(to token: inout Token) -> Bool {
-        guard token.kind == .word, !token.flags.contains(.keyword), Self.isCyrillicWord(token.normalized) else {
-            return true
+        guard token.kind == .word, !token.flags.contains(.keyword) else { return true }
+        if token.flags.contains(.compound) {
+            token.term = token.normalized.split(separator: "-", omittingEmptySubsequences: false).map { part in
+                let part = String(part)
+                return Self.isCyrillicWord(part) ? stemmer.stem(part) : part
+            }.joined(separator: "-")
+        } else if Self.isCyrillicWord(token.normalized) {
+            token.term = stemmer.stem(token.normalized)
         }
-        token.term = stemmer.stem(token.normalized)
         return true
     }
 

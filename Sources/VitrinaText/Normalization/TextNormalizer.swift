@@ -4,7 +4,8 @@ import VitrinaModel
 /// Normalizes text the way the index stores it, without ever over-folding.
 ///
 /// In order:
-/// 1. apostrophe variants (`’ ʼ ‘ ´ ′` and the backtick) become `'`, so `аб’ява` and `аб'ява` meet;
+/// 1. apostrophe variants (`’ ʼ ‘ ´ ′` and the backtick) become `'`, so `аб’ява` and `аб'ява` meet,
+///    and the Unicode hyphens U+2010/U+2011 become `-`;
 /// 2. homoglyph repair (``Homoglyphs``): a Cyrillic word with Latin look-alikes (`смартфoн`)
 ///    is written in Cyrillic, a Latin word with Cyrillic look-alikes in Latin;
 /// 3. NFKC with full Unicode case folding, removing default-ignorable characters (soft hyphen,
@@ -35,7 +36,7 @@ public struct TextNormalizer: Sendable, Hashable {
         scalars.reserveCapacity(text.utf8.count)
         var needsICU = false
         for scalar in text.unicodeScalars {
-            let mapped = Self.apostrophe(scalar)
+            let mapped = Self.hyphen(Self.apostrophe(scalar))
             if !Self.isFastFoldable(mapped) { needsICU = true }
             scalars.append(mapped)
         }
@@ -153,6 +154,12 @@ public struct TextNormalizer: Sendable, Hashable {
         case 0x2019, 0x02BC, 0x2018, 0x0060, 0x00B4, 0x2032, 0x02B9, 0xFF07: return "'"
         default: return scalar
         }
+    }
+
+    /// Maps the Unicode hyphen (U+2010) and non-breaking hyphen (U+2011) to `-`, so compounds
+    /// written with them index like `робот-пылесос`.
+    static func hyphen(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        scalar.value == 0x2010 || scalar.value == 0x2011 ? "-" : scalar
     }
 
     /// Characters whose NFKC_Casefold is a simple offset: ASCII and the basic Cyrillic block.
