@@ -68,6 +68,21 @@ struct AnalyzerTests {
         #expect(tokens.map(\.normalized) == ["телефон"])
     }
 
+    @Test(arguments: AnalyzerPreset.allCases)
+    func megabyteSingleWordKeepsEveryByte(_ preset: AnalyzerPreset) throws {
+        let word = String(repeating: "пылесос", count: 75_000)  // 1,050,000 bytes, no break
+        let tokens = try analyze(word, preset)
+        #expect(!tokens.isEmpty)
+        let covered = tokens.filter { !$0.flags.contains(.part) }.reduce(0) { $0 + $1.byteRange.count }
+        #expect(covered == word.utf8.count)
+    }
+
+    @Test func emptyTextGivesNoTokensInEveryChain() throws {
+        for preset in AnalyzerPreset.allCases {
+            #expect(try analyze("", preset).isEmpty)
+        }
+    }
+
     @Test func randomTextKeepsInvariants() throws {
         // Deterministic pseudo-random mix of letters, digits, punctuation and odd characters.
         let alphabet = Array("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіўabcxyz0123456789 -'’\".,!?\u{00AD}\u{200B}\u{0301}€№\t\n")

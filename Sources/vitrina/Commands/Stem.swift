@@ -18,11 +18,15 @@ struct Stem: ParsableCommand {
     func run() throws {
         let stemmer: any Stemmer = lang == .ru ? RussianStemmer() : BelarusianStemmer()
         let normalizer = TextNormalizer(language: lang == .ru ? .ru : .be)
+        let input = Array(try readStandardInput().utf8)
         var output = OutputBuffer()
-        while let line = readLine(strippingNewline: true) {
-            let word = line.hasSuffix("\r") ? String(line.dropLast()) : line
+        var lines = input.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        // A final newline ends the last line; it does not start an empty one.
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        for line in lines {
+            let word = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
             if !word.isEmpty {
-                output.write(stemmer.stem(normalizer.normalize(word)))
+                output.write(stemmer.stem(normalizer.normalize(String(decoding: word, as: UTF8.self))))
             }
             output.write("\n")
         }
