@@ -29,12 +29,10 @@ public struct Analyzer<Filter: TokenFilter>: Sendable {
         let first = tokens.count
         try tokenizer.tokenize(text, into: &tokens)
         var kept = first
-        for index in first..<tokens.count {
-            var token = tokens[index]
-            if filter.apply(to: &token) {
-                tokens[kept] = token
-                kept += 1
-            }
+        for index in first..<tokens.count where filter.apply(to: &tokens[index]) {
+            // Filter in place (no copy of the token's strings), then close any gap.
+            if kept != index { tokens.swapAt(kept, index) }
+            kept += 1
         }
         tokens.removeSubrange(kept...)
     }
