@@ -14,7 +14,7 @@ let package = Package(
         .executable(name: "vitrina", targets: ["vitrina"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         // Plain C functions over the system ICU: ICU renames every symbol per version

@@ -40,11 +40,12 @@ struct AnalysisReport: Encodable {
         chain = preset.rawValue
         self.tokens = tokens.map { token in
             let range = token.byteRange.clamped(to: 0..<bytes.count)
-            return Entry(position: token.position, positionLength: token.positionLength,
-                         start: token.byteRange.lowerBound, end: token.byteRange.upperBound,
-                         kind: token.kind.rawValue, flags: token.flags.names,
-                         text: String(decoding: bytes[range], as: UTF8.self),
-                         normalized: token.normalized, term: token.term)
+            return Entry(
+                position: token.position, positionLength: token.positionLength,
+                start: token.byteRange.lowerBound, end: token.byteRange.upperBound,
+                kind: token.kind.rawValue, flags: token.flags.names,
+                text: String(decoding: bytes[range], as: UTF8.self),
+                normalized: token.normalized, term: token.term)
         }
         // Numbers: read over the whole-word tokens (not compound parts).
         let words = tokens.filter { !$0.flags.contains(.part) && ($0.kind == .word || $0.kind == .number) }
@@ -52,8 +53,9 @@ struct AnalysisReport: Encodable {
         numbers = parser.numbers(in: words.map(\.normalized)).map { found in
             let first = words[found.range.lowerBound].byteRange.lowerBound
             let last = words[found.range.upperBound - 1].byteRange.upperBound
-            return Number(value: found.value, start: first, end: last,
-                          text: String(decoding: bytes[first..<last], as: UTF8.self))
+            return Number(
+                value: found.value, start: first, end: last,
+                text: String(decoding: bytes[first..<last], as: UTF8.self))
         }
         latin = try Transliterator.cyrillicToLatin(detected).searchKey(input)
         let layout = KeyboardLayout.likelyLayout(of: input)
@@ -70,8 +72,9 @@ struct AnalysisReport: Encodable {
         for entry in tokens {
             let span = entry.positionLength > 1 ? "\(entry.position)+\(entry.positionLength)" : "\(entry.position)"
             let flags = entry.flags.isEmpty ? "" : " [" + entry.flags.joined(separator: ",") + "]"
-            lines.append("\(pad(span, 6))\(pad("\(entry.start)..\(entry.end)", 12))\(pad(entry.kind, 10))"
-                + "\(entry.text) → \(entry.normalized) → \(entry.term)\(flags)")
+            lines.append(
+                "\(pad(span, 6))\(pad("\(entry.start)..\(entry.end)", 12))\(pad(entry.kind, 10))"
+                    + "\(entry.text) → \(entry.normalized) → \(entry.term)\(flags)")
         }
         return lines.joined(separator: "\n")
     }

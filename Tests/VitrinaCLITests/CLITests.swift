@@ -9,7 +9,8 @@ enum CLI {
         var directory = executable.deletingLastPathComponent()
         // On Linux the tests run as `<products>/VitrinaPackageTests.xctest`.
         while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("vitrina").path),
-              directory.path != "/" {
+            directory.path != "/"
+        {
             directory = directory.deletingLastPathComponent()
         }
         return directory
@@ -44,8 +45,9 @@ enum CLI {
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         let err = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                      stderr: String(decoding: err, as: UTF8.self), stdoutBytes: out)
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self), stdoutBytes: out)
     }
 }
 

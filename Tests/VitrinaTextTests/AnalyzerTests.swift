@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VitrinaText
 
 @Suite("Analyzer chains")
@@ -85,7 +86,8 @@ struct AnalyzerTests {
 
     @Test func randomTextKeepsInvariants() throws {
         // Deterministic pseudo-random mix of letters, digits, punctuation and odd characters.
-        let alphabet = Array("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіўabcxyz0123456789 -'’\".,!?\u{00AD}\u{200B}\u{0301}€№\t\n")
+        let alphabet = Array(
+            "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіўabcxyz0123456789 -'’\".,!?\u{00AD}\u{200B}\u{0301}€№\t\n")
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         for _ in 0..<200 {
             var text = ""

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VitrinaText
 
 /// `../shared/data/snowball-russian`, beside the repository root.
@@ -47,8 +48,10 @@ struct RussianStemmerTests {
     }
 
     @Test func formsOfOneWordShareAStem() {
-        let forms = ["смартфон", "смартфона", "смартфону", "смартфоном", "смартфоне", "смартфоны", "смартфонов",
-                     "смартфонам", "смартфонами", "смартфонах"]
+        let forms = [
+            "смартфон", "смартфона", "смартфону", "смартфоном", "смартфоне", "смартфоны", "смартфонов",
+            "смартфонам", "смартфонами", "смартфонах",
+        ]
         #expect(Set(forms.map(stemmer.stem)).count == 1)
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VitrinaText
 
 @Suite("Transliteration and keyboard layouts")

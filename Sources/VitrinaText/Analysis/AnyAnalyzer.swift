@@ -33,8 +33,11 @@ public struct AnyAnalyzer: Sendable {
             let normalize = NormalizationFilter(language: .ru)
             let stem = StemFilter(RussianStemmer())
             if removesStopWords {
-                let analyzer = Analyzer(tokenizer: tokenizer, filter: normalize
-                    .followed(by: StopWordFilter(language: .ru)).followed(by: stem))
+                let analyzer = Analyzer(
+                    tokenizer: tokenizer,
+                    filter:
+                        normalize
+                        .followed(by: StopWordFilter(language: .ru)).followed(by: stem))
                 body = { text, tokens in try analyzer.analyze(text, into: &tokens) }
             } else {
                 let analyzer = Analyzer(tokenizer: tokenizer, filter: normalize.followed(by: stem))
@@ -44,8 +47,11 @@ public struct AnyAnalyzer: Sendable {
             let normalize = NormalizationFilter(language: .be)
             let stem = StemFilter(BelarusianStemmer())
             if removesStopWords {
-                let analyzer = Analyzer(tokenizer: tokenizer, filter: normalize
-                    .followed(by: StopWordFilter(language: .be)).followed(by: stem))
+                let analyzer = Analyzer(
+                    tokenizer: tokenizer,
+                    filter:
+                        normalize
+                        .followed(by: StopWordFilter(language: .be)).followed(by: stem))
                 body = { text, tokens in try analyzer.analyze(text, into: &tokens) }
             } else {
                 let analyzer = Analyzer(tokenizer: tokenizer, filter: normalize.followed(by: stem))

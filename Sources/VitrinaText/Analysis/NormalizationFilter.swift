@@ -1,5 +1,7 @@
 /// Normalizes words and model codes with ``TextNormalizer`` and sets both `normalized` and
-/// `term` to the result. Numbers and units arrive already canonical from the tokenizer.
+/// `term` to the result.
+///
+/// Numbers and units arrive already canonical from the tokenizer.
 public struct NormalizationFilter: TokenFilter {
     /// The normalizer applied.
     public let normalizer: TextNormalizer

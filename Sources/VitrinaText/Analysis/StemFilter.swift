@@ -12,8 +12,9 @@ public struct StemFilter<S: Stemmer>: TokenFilter {
         self.stemmer = stemmer
     }
 
-    /// Stems `token.normalized` into `token.term` when the token is a Cyrillic word. The whole of
-    /// a hyphenated compound gets each Cyrillic part stemmed (`роботы-пылесосы` →
+    /// Stems `token.normalized` into `token.term` when the token is a Cyrillic word.
+    ///
+    /// The whole of a hyphenated compound gets each Cyrillic part stemmed (`роботы-пылесосы` →
     /// `робот-пылесос`), so its inflected forms meet too.
     public func apply(to token: inout Token) -> Bool {
         guard token.kind == .word, !token.flags.contains(.keyword) else { return true }

@@ -22,8 +22,10 @@ public struct Token: Sendable, Hashable {
     public var byteRange: Range<Int>
 
     /// Creates a token; `normalized` and `term` start as the same text.
-    public init(term: String, kind: TokenKind, flags: TokenFlags = [], position: Int, positionLength: Int = 1,
-                byteRange: Range<Int>) {
+    public init(
+        term: String, kind: TokenKind, flags: TokenFlags = [], position: Int, positionLength: Int = 1,
+        byteRange: Range<Int>
+    ) {
         self.term = term
         self.normalized = term
         self.kind = kind

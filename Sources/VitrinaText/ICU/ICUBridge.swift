@@ -20,8 +20,9 @@ enum ICUBridge {
                 var needed: Int64 = 0
                 var error: Int32 = 0
                 let result = String(unsafeUninitializedCapacity: capacity) { destination in
-                    needed = body(source.baseAddress, Int64(source.count), destination.baseAddress,
-                                  Int64(destination.count), &error)
+                    needed = body(
+                        source.baseAddress, Int64(source.count), destination.baseAddress,
+                        Int64(destination.count), &error)
                     return needed >= 0 && needed <= destination.count ? Int(needed) : 0
                 }
                 if error > 0 || needed < 0 { return nil }

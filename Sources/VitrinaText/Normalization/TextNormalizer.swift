@@ -28,7 +28,9 @@ public struct TextNormalizer: Sendable, Hashable {
         self.language = language
     }
 
-    /// Returns the normalized form of `text`. Empty text gives empty text.
+    /// Returns the normalized form of `text`.
+    ///
+    /// Empty text gives empty text.
     public func normalize(_ text: String) -> String {
         if isAlreadyNormal(text) { return text }
         if let folded = fastFold(text) { return folded }

@@ -100,7 +100,9 @@ public final class SpokenNumberParser: Sendable {
     static func digitValue(_ word: String) -> NumberWord? {
         let scalars = Array(word.unicodeScalars)
         var end = 0
-        while end < scalars.count, scalars[end].properties.numericType != nil || scalars[end] == "," || scalars[end] == "." {
+        while end < scalars.count,
+            scalars[end].properties.numericType != nil || scalars[end] == "," || scalars[end] == "."
+        {
             end += 1
         }
         guard end > 0, scalars[0].properties.numericType != nil else { return nil }
@@ -117,7 +119,8 @@ public final class SpokenNumberParser: Sendable {
         var current = ""
         let scalars = Array(text.lowercased().unicodeScalars)
         for (index, scalar) in scalars.enumerated() {
-            let isDecimalMark = (scalar == "," || scalar == ".") && index > 0 && index + 1 < scalars.count
+            let isDecimalMark =
+                (scalar == "," || scalar == ".") && index > 0 && index + 1 < scalars.count
                 && scalars[index - 1].properties.numericType != nil && scalars[index + 1].properties.numericType != nil
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || isDecimalMark {
                 current.unicodeScalars.append(scalar)

@@ -43,7 +43,9 @@ public struct BelarusianStemmer: Stemmer {
 
 /// The word being stemmed, in UTF-16 code units.
 struct BelarusianStemmerState {
-    /// The word; only `word[0..<limit]` is live. The buffer holds at least two spare units
+    /// The word; only `word[0..<limit]` is live.
+    ///
+    /// The buffer holds at least two spare units
     /// only when the word had them, so the reflexive marker is written within the original length.
     let word: UnsafeMutableBufferPointer<UInt16>
     /// The current end of the word.
@@ -88,7 +90,8 @@ struct BelarusianStemmerState {
             case BelarusianLetter.softSign:
                 // сьв → св, зьм → зм, ньн → нн …: the soft sign of an assimilated consonant.
                 if output > 0, index + 1 < limit, BelarusianLetter.assimilating(word[output - 1]),
-                   BelarusianLetter.isConsonant(word[index + 1]) {
+                    BelarusianLetter.isConsonant(word[index + 1])
+                {
                     continue
                 }
             default: break
@@ -201,13 +204,28 @@ enum BelarusianSuffixes {
     /// Noun, adjective and verb endings in one class: the longest allowed one is removed.
     static let inflection = SuffixTable([
         // Adjectives and pronominal forms.
-        (.delete, ["ы", "і", "ая", "яя", "ое", "ае", "ее", "яе", "ага", "яга", "ога", "ому", "аму", "яму", "ым", "ім",
-                   "ай", "яй", "ой", "ую", "юю", "ых", "іх", "ымі", "імі", "ыя", "ія", "ыі"]),
+        (
+            .delete,
+            [
+                "ы", "і", "ая", "яя", "ое", "ае", "ее", "яе", "ага", "яга", "ога", "ому", "аму", "яму", "ым", "ім",
+                "ай", "яй", "ой", "ую", "юю", "ых", "іх", "ымі", "імі", "ыя", "ія", "ыі",
+            ]
+        ),
         // Verbs: infinitive, present, past, imperative (the thematic vowel stays in the stem).
-        (.delete, ["ць", "ці", "чы", "еш", "эш", "ёш", "ш", "е", "э", "ё", "ем", "ём", "м", "еце", "ёце", "це", "уць",
-                   "юць", "ў", "ла", "ло", "лі", "йце", "й", "у", "ю"]),
+        (
+            .delete,
+            [
+                "ць", "ці", "чы", "еш", "эш", "ёш", "ш", "е", "э", "ё", "ем", "ём", "м", "еце", "ёце", "це", "уць",
+                "юць", "ў", "ла", "ло", "лі", "йце", "й", "у", "ю",
+            ]
+        ),
         // Nouns.
-        (.delete, ["а", "я", "о", "ом", "ам", "ям", "ей", "ёй", "ою", "ёю", "ею", "аю", "яю", "ах", "ях", "амі",
-                   "ямі", "аў", "оў", "яў", "еў", "ёў", "ь", "аці", "яці"]),
+        (
+            .delete,
+            [
+                "а", "я", "о", "ом", "ам", "ям", "ей", "ёй", "ою", "ёю", "ею", "аю", "яю", "ах", "ях", "амі",
+                "ямі", "аў", "оў", "яў", "еў", "ёў", "ь", "аці", "яці",
+            ]
+        ),
     ])
 }

@@ -85,8 +85,9 @@ struct RussianStemmerState {
         guard goPast(vowel: true, from: &index) else { return }
         pV = index
         guard goPast(vowel: false, from: &index),  // R1 starts here
-              goPast(vowel: true, from: &index),
-              goPast(vowel: false, from: &index) else { return }
+            goPast(vowel: true, from: &index),
+            goPast(vowel: false, from: &index)
+        else { return }
         p2 = index
     }
 
@@ -154,7 +155,8 @@ struct RussianStemmerState {
     /// Snowball `derivational`: `ост`, `ость` when the suffix lies in R2.
     mutating func derivational() -> Bool {
         guard let match = RussianSuffixes.derivational.longestMatch(in: word, end: limit, floor: pV),
-              limit - match.length >= p2 else { return false }
+            limit - match.length >= p2
+        else { return false }
         limit -= match.length
         return true
     }

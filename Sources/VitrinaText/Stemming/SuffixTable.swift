@@ -65,4 +65,3 @@ struct SuffixTable: Sendable {
         return nil
     }
 }
-

@@ -4,7 +4,9 @@
 /// conversions avoid String's general transcoding on the hot path.
 enum UTF16Buffer {
     /// Decodes UTF-8 `bytes` into `buffer` (which must hold at least `bytes.count` units) and
-    /// returns the number of code units written. Invalid sequences become U+FFFD.
+    /// returns the number of code units written.
+    ///
+    /// Invalid sequences become U+FFFD.
     @inline(__always)
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt16>) -> Int {
         var count = 0
@@ -19,8 +21,10 @@ enum UTF16Buffer {
                 index += 2
             } else {
                 // Rare on this path (3- and 4-byte sequences): let the standard decoder do it.
-                return count + decodeSlow(UnsafeBufferPointer(rebasing: bytes[index...]),
-                                          into: UnsafeMutableBufferPointer(rebasing: buffer[count...]))
+                return count
+                    + decodeSlow(
+                        UnsafeBufferPointer(rebasing: bytes[index...]),
+                        into: UnsafeMutableBufferPointer(rebasing: buffer[count...]))
             }
             count += 1
         }
@@ -28,8 +32,10 @@ enum UTF16Buffer {
     }
 
     /// The general decoder for the rest of a text.
-    private static func decodeSlow(_ bytes: UnsafeBufferPointer<UInt8>,
-                                   into buffer: UnsafeMutableBufferPointer<UInt16>) -> Int {
+    private static func decodeSlow(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        into buffer: UnsafeMutableBufferPointer<UInt16>
+    ) -> Int {
         var count = 0
         for unit in String(decoding: bytes, as: UTF8.self).utf16 where count < buffer.count {
             buffer[count] = unit

@@ -1,4 +1,5 @@
 /// Turns ICU word-break segments into tokens: joins compounds, splits model codes and units.
+///
 /// The rules are described on ``WordTokenizer``.
 struct TokenAssembler {
     /// The UTF-8 text.
@@ -44,7 +45,8 @@ struct TokenAssembler {
             if parts.count == 1, segment.isNumber {
                 var end = segment.range.upperBound
                 while next + 1 < segments.count, isGroupSpace(segments[next]), segments[next + 1].isNumber,
-                      segments[next + 1].range.count == 3, isAllDigits(segments[next + 1].range) {
+                    segments[next + 1].range.count == 3, isAllDigits(segments[next + 1].range)
+                {
                     end = segments[next + 1].range.upperBound
                     next += 2
                 }
@@ -74,15 +76,19 @@ struct TokenAssembler {
         let kind: TokenKind = allDigits ? .modelCode : (parts.contains { classify($0) != .word } ? .modelCode : .word)
         var flags: TokenFlags = [.compound]
         if kind == .modelCode { flags.insert(.keyword) }
-        tokens.append(Token(term: text(whole), kind: kind, flags: flags, position: start,
-                            positionLength: tokenizer.emitsParts ? parts.count : 1, byteRange: whole))
+        tokens.append(
+            Token(
+                term: text(whole), kind: kind, flags: flags, position: start,
+                positionLength: tokenizer.emitsParts ? parts.count : 1, byteRange: whole))
         if tokenizer.emitsParts {
             for (offset, part) in parts.enumerated() {
                 let partKind = classify(part)
                 var partFlags: TokenFlags = [.part]
                 if partKind != .word { partFlags.insert(.keyword) }
-                tokens.append(Token(term: partKind == .number ? numberTerm(part) : text(part), kind: partKind,
-                                    flags: partFlags, position: start + offset, byteRange: part))
+                tokens.append(
+                    Token(
+                        term: partKind == .number ? numberTerm(part) : text(part), kind: partKind,
+                        flags: partFlags, position: start + offset, byteRange: part))
             }
             position = start + parts.count
         } else {
@@ -114,20 +120,26 @@ struct TokenAssembler {
         }
         // Digits then letters that spell a unit: "128гб", "2.5л".
         if runs.count == 2, runs[0].isDigits, let code = Units.code(for: substring(runs[1].range)) {
-            emit(Token(term: numberTerm(runs[0].range), kind: .number, position: position,
-                       byteRange: runs[0].range), into: &tokens)
+            emit(
+                Token(
+                    term: numberTerm(runs[0].range), kind: .number, position: position,
+                    byteRange: runs[0].range), into: &tokens)
             emit(Token(term: code, kind: .unit, position: position, byteRange: runs[1].range), into: &tokens)
             return
         }
         // A model code: whole, then its runs.
         let start = position
-        tokens.append(Token(term: text(range), kind: .modelCode, flags: [.keyword, .compound], position: start,
-                            positionLength: tokenizer.emitsParts ? runs.count : 1, byteRange: range))
+        tokens.append(
+            Token(
+                term: text(range), kind: .modelCode, flags: [.keyword, .compound], position: start,
+                positionLength: tokenizer.emitsParts ? runs.count : 1, byteRange: range))
         if tokenizer.emitsParts {
             for (offset, run) in runs.enumerated() {
                 let kind: TokenKind = run.isDigits ? .number : .word
-                tokens.append(Token(term: run.isDigits ? numberTerm(run.range) : text(run.range), kind: kind,
-                                    flags: [.part, .keyword], position: start + offset, byteRange: run.range))
+                tokens.append(
+                    Token(
+                        term: run.isDigits ? numberTerm(run.range) : text(run.range), kind: kind,
+                        flags: [.part, .keyword], position: start + offset, byteRange: run.range))
             }
             position = start + runs.count
         } else {
@@ -178,7 +190,8 @@ struct TokenAssembler {
                 if isDigit {
                     if isASCIIDigit(byte) { end += 1; continue }
                     if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ","), end + 1 < range.upperBound,
-                       isASCIIDigit(bytes[end + 1]) {
+                        isASCIIDigit(bytes[end + 1])
+                    {
                         end += 2
                         continue
                     }
@@ -208,7 +221,9 @@ struct TokenAssembler {
         return .modelCode
     }
 
-    /// The canonical unit code when `range` is a unit word written after a number. Single-letter
+    /// The canonical unit code when `range` is a unit word written after a number.
+    ///
+    /// Single-letter
     /// units (`л`, `в`, `м`) count only when no number follows, so `3 в 1` keeps its `в`.
     private func spacedUnit(_ range: Range<Int>, next: Int?) -> String? {
         guard let code = Units.code(for: substring(range)) else { return nil }
@@ -275,7 +290,8 @@ struct TokenAssembler {
     private func groupSpaceLength(at index: Int) -> Int {
         if index + 1 < bytes.count, bytes[index] == 0xC2, bytes[index + 1] == 0xA0 { return 2 }
         if index + 2 < bytes.count, bytes[index] == 0xE2, bytes[index + 1] == 0x80,
-           bytes[index + 2] == 0xAF || bytes[index + 2] == 0x89 {
+            bytes[index + 2] == 0xAF || bytes[index + 2] == 0x89
+        {
             return 3
         }
         return 0

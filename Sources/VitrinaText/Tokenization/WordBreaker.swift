@@ -52,7 +52,9 @@ final class WordBreaker {
     }
 }
 
-/// Iterators waiting to be reused. Bounded, so a burst of concurrent callers does not keep
+/// Iterators waiting to be reused.
+///
+/// Bounded, so a burst of concurrent callers does not keep
 /// iterators forever.
 enum WordBreakerPool {
     /// An iterator handed between tasks only through the pool's mutex.

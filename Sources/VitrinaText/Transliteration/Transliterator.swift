@@ -58,11 +58,13 @@ public final class Transliterator: Sendable {
     /// diacritics and apostrophes of the romanization removed (`щётка` → `shchetka`).
     public func searchKey(_ text: String) -> String {
         let latin = transliterate(text)
-        let folded = asciiFold?.withLock { handle in
-            ICUBridge.transform(latin) { vtr_transliterate(handle.pointer, $0, $1, $2, $3, $4) }
-        } ?? latin
-        return String(folded.unicodeScalars.filter { $0 != "'" && $0 != "\u{02B9}" && $0 != "\u{02BA}" }
-            .map(Character.init))
+        let folded =
+            asciiFold?.withLock { handle in
+                ICUBridge.transform(latin) { vtr_transliterate(handle.pointer, $0, $1, $2, $3, $4) }
+            } ?? latin
+        return String(
+            folded.unicodeScalars.filter { $0 != "'" && $0 != "\u{02B9}" && $0 != "\u{02BA}" }
+                .map(Character.init))
     }
 
     /// Opens an ICU transliterator.

@@ -17,13 +17,15 @@ struct BenchCorpus {
 
     /// Loads the shared data when present, else the repository's sample catalogs.
     static func load(shared: String) throws -> BenchCorpus {
-        let catalog = URL(fileURLWithPath: shared).appendingPathComponent("data/21vek-by-catalog/21vek_catalog_2023-07.jsonl")
+        let catalog = URL(fileURLWithPath: shared).appendingPathComponent(
+            "data/21vek-by-catalog/21vek_catalog_2023-07.jsonl")
         var texts: [String] = []
         var textSource: String
         if let data = FileManager.default.contents(atPath: catalog.path) {
             for line in data.split(separator: UInt8(ascii: "\n")) {
                 guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                      let items = object["items"] as? [[String: Any]] else { continue }
+                    let items = object["items"] as? [[String: Any]]
+                else { continue }
                 texts.append(contentsOf: items.compactMap { $0["name"] as? String })
             }
             textSource = catalog.path
@@ -48,8 +50,9 @@ struct BenchCorpus {
         if belarusianWords.count != russianWords.count || belarusianWords == russianWords {
             wordSource += belarusianWords == russianWords ? " (both stemmers)" : "; be: UD Belarusian-HSE forms"
         }
-        return BenchCorpus(texts: texts, textSource: textSource, russianWords: russianWords,
-                           belarusianWords: belarusianWords, wordSource: wordSource)
+        return BenchCorpus(
+            texts: texts, textSource: textSource, russianWords: russianWords,
+            belarusianWords: belarusianWords, wordSource: wordSource)
     }
 
     /// Lowercase word forms of UD Belarusian-HSE (`forms.tsv`, first column), when present.
@@ -57,7 +60,8 @@ struct BenchCorpus {
         let path = URL(fileURLWithPath: shared).appendingPathComponent("data/ud-belarusian-hse/forms.tsv").path
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         let normalizer = TextNormalizer(language: .be)
-        let words = String(decoding: data, as: UTF8.self).split(separator: "\n").dropFirst().compactMap { line -> String? in
+        let words = String(decoding: data, as: UTF8.self).split(separator: "\n").dropFirst().compactMap {
+            line -> String? in
             guard let form = line.split(separator: "\t").first else { return nil }
             let word = normalizer.normalize(String(form))
             return word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "'" } ? word : nil
@@ -71,9 +75,13 @@ struct BenchCorpus {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         var texts: [String] = []
         for file in files.sorted() where file.hasSuffix(".jsonl") {
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path) else { continue }
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path) else {
+                continue
+            }
             for line in data.split(separator: UInt8(ascii: "\n")) {
-                guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { continue }
+                guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+                    continue
+                }
                 for key in ["title", "description"] {
                     if let text = object[key] as? String { texts.append(text) }
                 }

@@ -56,9 +56,10 @@ func readStandardInput() throws -> String {
     let data = FileHandle.standardInput.readDataToEndOfFile()
     let bytes = [UInt8](data)
     if let offset = firstInvalidUTF8Offset(bytes) {
-        FileHandle.standardError.write(Data(
-            "warning: standard input is not valid UTF-8 at byte offset \(offset); invalid bytes replaced with U+FFFD\n"
-                .utf8))
+        FileHandle.standardError.write(
+            Data(
+                "warning: standard input is not valid UTF-8 at byte offset \(offset); invalid bytes replaced with U+FFFD\n"
+                    .utf8))
     }
     return String(decoding: bytes, as: UTF8.self)
 }

@@ -38,8 +38,10 @@ struct Bench: ParsableCommand {
         for (name, analyzer) in presets {
             let (seconds, tokens) = try measure(rounds: rounds) { try countTokens(corpus.texts, analyzer.analyze) }
             tokenCounts[name] = tokens
-            results.append(BenchResult(name: name, items: corpus.texts.count, seconds: seconds, bytes: bytes,
-                                       tokens: tokens))
+            results.append(
+                BenchResult(
+                    name: name, items: corpus.texts.count, seconds: seconds, bytes: bytes,
+                    tokens: tokens))
         }
         let generic = Analyzer(filter: NormalizationFilter(language: .ru).followed(by: StemFilter(RussianStemmer())))
         let (genericSeconds, genericTokens) = try measure(rounds: rounds) {
@@ -48,19 +50,25 @@ struct Bench: ParsableCommand {
         guard genericTokens == tokenCounts["analyzer ru (AnyAnalyzer)"] else {
             throw ValidationError("the generic and type-erased ru chains disagree on the token count")
         }
-        results.append(BenchResult(name: "analyzer ru (generic)", items: corpus.texts.count, seconds: genericSeconds,
-                                   bytes: bytes, tokens: genericTokens))
+        results.append(
+            BenchResult(
+                name: "analyzer ru (generic)", items: corpus.texts.count, seconds: genericSeconds,
+                bytes: bytes, tokens: genericTokens))
 
-        for (name, stemmer) in [("stemmer ru", RussianStemmer()) as (String, any Stemmer),
-                                ("stemmer be", BelarusianStemmer())] {
+        for (name, stemmer) in [
+            ("stemmer ru", RussianStemmer()) as (String, any Stemmer),
+            ("stemmer be", BelarusianStemmer()),
+        ] {
             let words = name == "stemmer ru" ? corpus.russianWords : corpus.belarusianWords
             var checksum = 0
             let (seconds, _) = try measure(rounds: rounds) {
                 checksum = stemAll(words, with: stemmer)
                 return words.count
             }
-            results.append(BenchResult(name: name, items: words.count, seconds: seconds, bytes: nil, tokens: nil,
-                                       checksum: checksum))
+            results.append(
+                BenchResult(
+                    name: name, items: words.count, seconds: seconds, bytes: nil, tokens: nil,
+                    checksum: checksum))
         }
 
         let report = BenchReport(textSource: corpus.textSource, wordSource: corpus.wordSource, results: results)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VitrinaText
 
 /// Checks what every analyzer output must satisfy, whatever the text (after Lucene's
@@ -10,12 +11,15 @@ func checkInvariants(_ tokens: [Token], text: String, sourceLocation: SourceLoca
     var lastStart = 0
     var lastPosition = 0
     for token in tokens {
-        #expect(token.byteRange.lowerBound >= 0 && token.byteRange.upperBound <= bytes.count,
-                "offsets \(token.byteRange) outside 0..<\(bytes.count)", sourceLocation: sourceLocation)
-        #expect(token.byteRange.lowerBound >= lastStart, "start offsets went backwards at \(token.term)",
-                sourceLocation: sourceLocation)
-        #expect(token.position >= lastPosition, "positions went backwards at \(token.term)",
-                sourceLocation: sourceLocation)
+        #expect(
+            token.byteRange.lowerBound >= 0 && token.byteRange.upperBound <= bytes.count,
+            "offsets \(token.byteRange) outside 0..<\(bytes.count)", sourceLocation: sourceLocation)
+        #expect(
+            token.byteRange.lowerBound >= lastStart, "start offsets went backwards at \(token.term)",
+            sourceLocation: sourceLocation)
+        #expect(
+            token.position >= lastPosition, "positions went backwards at \(token.term)",
+            sourceLocation: sourceLocation)
         #expect(!token.term.isEmpty, "empty term", sourceLocation: sourceLocation)
         #expect(token.positionLength >= 1, sourceLocation: sourceLocation)
         if token.byteRange.upperBound <= bytes.count, token.byteRange.lowerBound < token.byteRange.upperBound {
@@ -31,8 +35,10 @@ func checkInvariants(_ tokens: [Token], text: String, sourceLocation: SourceLoca
 }
 
 /// Analyzes `text` with `preset`, checks the invariants and returns the tokens.
-func analyze(_ text: String, _ preset: AnalyzerPreset, stopWords: Bool = false,
-             sourceLocation: SourceLocation = #_sourceLocation) throws -> [Token] {
+func analyze(
+    _ text: String, _ preset: AnalyzerPreset, stopWords: Bool = false,
+    sourceLocation: SourceLocation = #_sourceLocation
+) throws -> [Token] {
     let tokens = try AnyAnalyzer(preset: preset, removesStopWords: stopWords).analyze(text)
     checkInvariants(tokens, text: text, sourceLocation: sourceLocation)
     return tokens
