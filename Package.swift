@@ -10,7 +10,7 @@ let strictSettings: [SwiftSetting] = [
 let package = Package(
     name: "Vitrina",
     products: [
-        .library(name: "Vitrina", targets: ["VitrinaText", "VitrinaModel"]),
+        .library(name: "Vitrina", targets: ["VitrinaIndex", "VitrinaText", "VitrinaModel"]),
         .executable(name: "vitrina", targets: ["vitrina"]),
     ],
     dependencies: [
@@ -29,9 +29,15 @@ let package = Package(
             dependencies: ["CVitrinaICU", "VitrinaModel"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "VitrinaIndex",
+            dependencies: ["VitrinaText", "VitrinaModel"],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "vitrina",
             dependencies: [
+                "VitrinaIndex",
                 "VitrinaText",
                 "VitrinaModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -39,6 +45,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "VitrinaTextTests", dependencies: ["VitrinaText"], swiftSettings: strictSettings),
+        .testTarget(name: "VitrinaIndexTests", dependencies: ["VitrinaIndex"], swiftSettings: strictSettings),
         .testTarget(name: "VitrinaCLITests", dependencies: ["vitrina"], swiftSettings: strictSettings),
     ]
 )

@@ -1,0 +1,204 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Adds, replaces and deletes products in an index directory, and commits atomically.
+///
+/// Changes are buffered in memory and flushed as immutable segment files when the buffer holds
+/// more than `bufferBytes`; nothing is visible to readers until ``commit()``, which writes and
+/// fsyncs the new files, then replaces `manifest.json` by rename and fsyncs the directory. A
+/// crash at any point leaves the index at its last commit. One writer per directory: a second
+/// one gets ``IndexError`` `locked`. If `commit()` throws, discard the writer: the directory
+/// still holds the last commit, and files of the failed commit are removed by the next writer.
+///
+/// ```swift
+/// let writer = try IndexWriter(path: "shop.index")
+/// try writer.add(Product(id: "1", title: "Телевизор Samsung"))
+/// try writer.commit()
+/// ```
+public final class IndexWriter {
+    /// What a commit changed.
+    public struct CommitSummary: Sendable, Equatable {
+        /// The new generation number.
+        public var generation: Int
+        /// Products added (new ids).
+        public var added: Int
+        /// Products replaced (ids already present).
+        public var updated: Int
+        /// Products deleted.
+        public var deleted: Int
+        /// Live documents after the commit.
+        public var documents: Int
+        /// Segments after the commit.
+        public var segments: Int
+    }
+
+    private let directory: IndexDirectory
+    private let lockDescriptor: Int32
+    private let builder: DocumentBuilder
+    private let bufferBytes: Int
+    private var manifest: Manifest
+    /// Readers of committed and flushed segments, by name.
+    private var readers: [String: SegmentReader] = [:]
+    /// Deletions per segment (committed ones plus this session's).
+    private var deletions: [String: DeletionSet] = [:]
+    /// Segments whose deletions changed since the last commit.
+    private var changedDeletions: Set<String> = []
+    /// Segments flushed since the last commit.
+    private var flushed: [Manifest.Segment] = []
+    private var buffer: SegmentBuilder
+    private var bufferIds: [String: Int] = [:]
+    private var bufferDeleted: Set<Int> = []
+    private var counts = (added: 0, updated: 0, deleted: 0)
+
+    /// The schema of the index.
+    public var schema: Schema { manifest.schema }
+
+    /// Opens (or creates) the index at `path` for writing.
+    ///
+    /// - Parameters:
+    ///   - path: The index directory; created when missing.
+    ///   - schema: The schema of a new index (an existing index keeps its own).
+    ///   - bufferBytes: Flush a segment when buffered documents take about this much memory.
+    /// - Throws: ``IndexError`` (`locked`, `io`, `corrupt`).
+    public init(path: String, schema: Schema = .products, bufferBytes: Int = 64 << 20) throws {
+        directory = IndexDirectory(path: path)
+        try directory.create()
+        lockDescriptor = try directory.lock()
+        do {
+            if directory.exists(Manifest.fileName) {
+                manifest = try Manifest.load(from: directory)
+            } else {
+                manifest = Manifest(generation: 0, nextSegment: 1, schema: schema, segments: [])
+            }
+            for segment in manifest.segments {
+                let reader = try SegmentReader(
+                    path: directory.file(segment.name + "." + SegmentFormat.fileExtension), name: segment.name)
+                readers[segment.name] = reader
+                if let file = segment.deletions {
+                    deletions[segment.name] = try DeletionSet.load(
+                        try directory.read(file), path: directory.file(file), documentCount: reader.documentCount)
+                }
+            }
+        } catch {
+            close(lockDescriptor)
+            throw error
+        }
+        builder = DocumentBuilder(schema: manifest.schema)
+        buffer = SegmentBuilder(schema: manifest.schema)
+        self.bufferBytes = max(1 << 20, bufferBytes)
+        try removeUnreferencedFiles()
+    }
+
+    deinit {
+        close(lockDescriptor)
+    }
+
+    /// Adds `product`, replacing the product with the same id if there is one.
+    public func add(_ product: Product) throws {
+        let document = try builder.build(product)
+        let replaced = deleteExisting(id: product.id)
+        if replaced { counts.updated += 1 } else { counts.added += 1 }
+        bufferIds[product.id] = buffer.add(document)
+        if buffer.estimatedBytes >= bufferBytes { try flush() }
+    }
+
+    /// Deletes the product with `id`; returns false when there is none.
+    @discardableResult
+    public func delete(id: String) throws -> Bool {
+        let found = deleteExisting(id: id)
+        if found { counts.deleted += 1 }
+        return found
+    }
+
+    /// Marks every current document with `id` deleted.
+    private func deleteExisting(id: String) -> Bool {
+        var found = false
+        if let document = bufferIds.removeValue(forKey: id) {
+            bufferDeleted.insert(document)
+            found = true
+        }
+        for (name, reader) in readers {
+            guard let documents = try? reader.documents(id: id), !documents.isEmpty else { continue }
+            var set = deletions[name] ?? DeletionSet(documentCount: reader.documentCount)
+            for document in documents where set.insert(document) {
+                found = true
+                changedDeletions.insert(name)
+            }
+            deletions[name] = set
+        }
+        return found
+    }
+
+    /// Writes the buffered documents as a new segment file (not yet committed).
+    private func flush() throws {
+        guard buffer.documentCount > 0 else { return }
+        let number = String(manifest.nextSegment)
+        let name = "seg-" + String(repeating: "0", count: max(0, 6 - number.count)) + number
+        manifest.nextSegment += 1
+        let file = name + "." + SegmentFormat.fileExtension
+        try directory.writeDurably(file, bytes: buffer.serialize())
+        let reader = try SegmentReader(path: directory.file(file), name: name)
+        readers[name] = reader
+        if !bufferDeleted.isEmpty {
+            var set = DeletionSet(documentCount: reader.documentCount)
+            for document in bufferDeleted { set.insert(document) }
+            deletions[name] = set
+            changedDeletions.insert(name)
+        }
+        flushed.append(
+            Manifest.Segment(name: name, documentCount: reader.documentCount, deletedCount: 0, deletions: nil))
+        buffer = SegmentBuilder(schema: manifest.schema)
+        bufferIds = [:]
+        bufferDeleted = []
+    }
+
+    /// Makes every change since the last commit durable and visible, atomically.
+    @discardableResult
+    public func commit() throws -> CommitSummary {
+        try flush()
+        let generation = manifest.generation + 1
+        var segments: [Manifest.Segment] = []
+        for var segment in manifest.segments + flushed {
+            let set = deletions[segment.name]
+            segment.deletedCount = set?.count ?? 0
+            if segment.deletedCount == segment.documentCount { continue }  // nothing left: drop it
+            if let set, changedDeletions.contains(segment.name) {
+                let file = "\(segment.name).del-\(generation)"
+                try directory.writeDurably(file, bytes: set.serialize())
+                segment.deletions = file
+            }
+            segments.append(segment)
+        }
+        var next = manifest
+        next.generation = generation
+        next.segments = segments
+        try directory.syncDirectory()
+        try next.store(in: directory)
+        manifest = next
+        let summary = CommitSummary(
+            generation: generation, added: counts.added, updated: counts.updated, deleted: counts.deleted,
+            documents: segments.reduce(0) { $0 + $1.documentCount - $1.deletedCount }, segments: segments.count)
+        flushed = []
+        changedDeletions = []
+        counts = (0, 0, 0)
+        let live = Set(segments.map(\.name))
+        readers = readers.filter { live.contains($0.key) }
+        deletions = deletions.filter { live.contains($0.key) }
+        try removeUnreferencedFiles()
+        return summary
+    }
+
+    /// Removes files no commit refers to: leftovers of failed commits and replaced deletion files.
+    private func removeUnreferencedFiles() throws {
+        var keep: Set<String> = [Manifest.fileName, "write.lock"]
+        for segment in manifest.segments {
+            keep.insert(segment.name + "." + SegmentFormat.fileExtension)
+            if let file = segment.deletions { keep.insert(file) }
+        }
+        for segment in flushed { keep.insert(segment.name + "." + SegmentFormat.fileExtension) }
+        for name in try directory.list() where !keep.contains(name) {
+            if name.hasPrefix("seg-") || name.hasPrefix("manifest.json.") { directory.remove(name) }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import VitrinaText
+
+/// Filters resolved against a snapshot: keyword values turned into ordinals per segment.
+struct FilterPlan {
+    private enum Resolved {
+        case keyword(field: Int, ordinals: [Set<Int>])
+        case range(field: Int, min: Double?, max: Double?)
+    }
+
+    private let filters: [Resolved]
+    private let segments: [IndexReader.Segment]
+
+    init(_ filters: [SearchRequest.Filter], schema: Schema, segments: [IndexReader.Segment]) throws {
+        let normalizer = TextNormalizer(language: .other)
+        self.segments = segments
+        self.filters = try filters.map { filter in
+            switch filter {
+            case .equals(let name, let value):
+                guard let field = schema.fieldNumber(name), schema.fields[field].kind == .keyword else {
+                    throw IndexError(
+                        code: .badRequest, path: name, offset: nil, message: "\(name) is not a keyword field")
+                }
+                let wanted = normalizer.normalize(value)
+                let ordinals = segments.map { segment in
+                    Set(
+                        (segment.reader.keywordValues[field] ?? []).indices.filter {
+                            normalizer.normalize(segment.reader.keywordValues[field]?[$0] ?? "") == wanted
+                        })
+                }
+                return .keyword(field: field, ordinals: ordinals)
+            case .range(let name, let min, let max):
+                guard let field = schema.fieldNumber(name), schema.fields[field].kind == .numeric else {
+                    throw IndexError(
+                        code: .badRequest, path: name, offset: nil, message: "\(name) is not a numeric field")
+                }
+                return .range(field: field, min: min, max: max)
+            }
+        }
+    }
+
+    /// Whether `document` of segment number `segment` passes every filter.
+    func accepts(segment: Int, document: Int) throws -> Bool {
+        let reader = segments[segment].reader
+        for filter in filters {
+            switch filter {
+            case .keyword(let field, let ordinals):
+                let wanted = ordinals[segment]
+                if wanted.isEmpty { return false }
+                guard try reader.keywordOrdinals(field: field, document: document).contains(where: wanted.contains)
+                else {
+                    return false
+                }
+            case .range(let field, let min, let max):
+                guard let value = try reader.number(field: field, document: document) else { return false }
+                if let min, value < min { return false }
+                if let max, value > max { return false }
+            }
+        }
+        return true
+    }
+}

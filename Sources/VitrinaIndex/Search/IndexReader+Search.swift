@@ -1,0 +1,167 @@
+import Foundation
+
+extension IndexReader {
+    /// Runs `request` against this snapshot.
+    ///
+    /// Scoring is BM25F: for each query word, the frequencies of its terms in each text field are
+    /// weighted by the field's weight and normalized by the field's length, summed, then saturated
+    /// once with `k1`; the word's IDF uses the largest document frequency among its terms.
+    ///
+    /// - Throws: ``IndexError`` `bad-request` for an unknown field or a field of the wrong kind,
+    ///   `corrupt` for damaged files.
+    public func search(_ request: SearchRequest) throws -> SearchResult {
+        let words = try QueryWords(request.text).words
+        let textFields = schema.textFields
+        let plan = try FilterPlan(request.filters, schema: schema, segments: segments)
+        let facetFields = try request.facets.map { name -> (Int, FieldKind) in
+            guard let number = schema.fieldNumber(name) else {
+                throw IndexError(code: .badRequest, path: path, offset: nil, message: "unknown facet field \(name)")
+            }
+            if case .text = schema.fields[number].kind {
+                throw IndexError(code: .badRequest, path: path, offset: nil, message: "\(name) is a text field")
+            }
+            return (number, schema.fields[number].kind)
+        }
+        let sortField: (Int, Bool)? = try {
+            switch request.sort {
+            case .relevance: return nil
+            case .ascending(let name), .descending(let name):
+                guard let number = schema.fieldNumber(name), schema.fields[number].kind == .numeric else {
+                    throw IndexError(code: .badRequest, path: path, offset: nil, message: "cannot sort by \(name)")
+                }
+                if case .ascending = request.sort { return (number, true) }
+                return (number, false)
+            }
+        }()
+
+        // Collection statistics over the whole snapshot.
+        let totalDocuments = segments.reduce(0) { $0 + $1.reader.documentCount }
+        var averageLength: [Int: Double] = [:]
+        for field in textFields {
+            let sum = segments.reduce(0) { $0 + ($1.reader.lengthSums[field] ?? 0) }
+            averageLength[field] = totalDocuments > 0 ? max(1, Double(sum) / Double(totalDocuments)) : 1
+        }
+        var idf: [Double] = []
+        for terms in words {
+            var frequency = 0
+            for field in textFields {
+                for term in terms {
+                    let bytes = Array(term.utf8)
+                    let df = try segments.reduce(0) {
+                        $0 + (try $1.reader.termInfo(field: field, term: bytes)?.documentFrequency ?? 0)
+                    }
+                    frequency = max(frequency, df)
+                }
+            }
+            let n = Double(max(totalDocuments, 1))
+            idf.append(log(1 + (n - Double(frequency) + 0.5) / (Double(frequency) + 0.5)))
+        }
+
+        var matches: [(segment: Int, document: Int, score: Double, sortValue: Double?)] = []
+        var keywordCounts: [String: [String: Int]] = [:]
+        var numericValues: [String: [Double]] = [:]
+        for (segmentIndex, segment) in segments.enumerated() {
+            let scores = try score(
+                segment: segment.reader, words: words, idf: idf, averageLength: averageLength, mode: request.mode)
+            let candidates: [(Int, Double)] =
+                words.isEmpty
+                ? (0..<segment.reader.documentCount).map { ($0, 0) } : scores.map { (Int($0.key), $0.value) }
+            for (document, score) in candidates where segment.isLive(document) {
+                guard try plan.accepts(segment: segmentIndex, document: document) else { continue }
+                let sortValue = try sortField.flatMap { try segment.reader.number(field: $0.0, document: document) }
+                matches.append((segmentIndex, document, score, sortValue))
+                for (field, kind) in facetFields {
+                    let name = schema.fields[field].name
+                    if kind == .keyword {
+                        let values = segment.reader.keywordValues[field] ?? []
+                        for ordinal in Set(try segment.reader.keywordOrdinals(field: field, document: document))
+                        where ordinal < values.count {
+                            keywordCounts[name, default: [:]][values[ordinal], default: 0] += 1
+                        }
+                    } else if let value = try segment.reader.number(field: field, document: document) {
+                        numericValues[name, default: []].append(value)
+                    }
+                }
+            }
+        }
+
+        // Order: by score, or by the sort field (missing values last); ties by segment and document.
+        matches.sort { lhs, rhs in
+            if let (_, ascending) = sortField {
+                switch (lhs.sortValue, rhs.sortValue) {
+                case let (l?, r?) where l != r: return ascending ? l < r : l > r
+                case (.some, nil): return true
+                case (nil, .some): return false
+                default: break
+                }
+            }
+            if lhs.score != rhs.score { return lhs.score > rhs.score }
+            if lhs.segment != rhs.segment { return lhs.segment < rhs.segment }
+            return lhs.document < rhs.document
+        }
+        let page = matches.dropFirst(max(0, request.offset)).prefix(max(0, request.limit))
+        let hits = try page.map { match in
+            let product = try decodeProduct(segments[match.segment], match.document)
+            return SearchResult.Hit(id: product.id, score: match.score, product: product)
+        }
+        var keywordFacets: [String: [SearchResult.FacetValue]] = [:]
+        for (name, counts) in keywordCounts {
+            keywordFacets[name] = counts.map { SearchResult.FacetValue(value: $0.key, count: $0.value) }
+                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
+        }
+        var numericFacets: [String: SearchResult.NumericFacet] = [:]
+        for (name, values) in numericValues { numericFacets[name] = Self.numericFacet(values) }
+        return SearchResult(
+            total: matches.count, hits: hits, keywordFacets: keywordFacets, numericFacets: numericFacets)
+    }
+
+    /// BM25F scores of the documents of one segment that match the words (all or any).
+    private func score(
+        segment: SegmentReader, words: [[String]], idf: [Double], averageLength: [Int: Double], mode: SearchRequest.Mode
+    ) throws -> [Int32: Double] {
+        var total: [Int32: Double] = [:]
+        var matchedWords: [Int32: Int] = [:]
+        for (wordIndex, terms) in words.enumerated() {
+            var weighted: [Int32: Double] = [:]
+            for field in schema.textFields {
+                guard case .text(let weight, _, _) = schema.fields[field].kind, weight > 0 else { continue }
+                let average = averageLength[field] ?? 1
+                for term in terms {
+                    guard let info = try segment.termInfo(field: field, term: Array(term.utf8)) else { continue }
+                    let postings = try segment.postings(field: field, info: info)
+                    for (document, frequency) in zip(postings.documents, postings.frequencies) {
+                        let length = Double(try segment.norm(field: field, document: Int(document)))
+                        let normalization = 1 - schema.b + schema.b * length / average
+                        weighted[document, default: 0] += weight * Double(frequency) / normalization
+                    }
+                }
+            }
+            for (document, frequency) in weighted {
+                total[document, default: 0] += idf[wordIndex] * frequency * (schema.k1 + 1) / (schema.k1 + frequency)
+                matchedWords[document, default: 0] += 1
+            }
+        }
+        if mode == .all { total = total.filter { matchedWords[$0.key] == words.count } }
+        return total
+    }
+
+    /// Min, max and about five buckets at round boundaries.
+    static func numericFacet(_ values: [Double]) -> SearchResult.NumericFacet {
+        let low = values.min() ?? 0
+        let high = values.max() ?? 0
+        guard high > low else {
+            return SearchResult.NumericFacet(min: low, max: high, buckets: [(low, high, values.count)])
+        }
+        let rough = (high - low) / 5
+        let magnitude = pow(10, floor(log10(rough)))
+        let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= rough } ?? rough
+        let start = floor(low / step) * step
+        let count = Int(((high - start) / step).rounded(.down)) + 1
+        var buckets = (0..<count).map { (from: start + Double($0) * step, to: start + Double($0 + 1) * step, count: 0) }
+        for value in values {
+            let index = min(count - 1, Int(((value - start) / step).rounded(.down)))
+            buckets[index].count += 1
+        }
+        return SearchResult.NumericFacet(min: low, max: high, buckets: buckets)
+    }
+}

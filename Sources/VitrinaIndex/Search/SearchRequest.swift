@@ -1,0 +1,58 @@
+/// A search: words, filters, sort, page and facets.
+public struct SearchRequest: Sendable, Equatable {
+    /// How query words must match.
+    public enum Mode: String, Sendable, Codable {
+        /// Every word must match (in any text field).
+        case all
+        /// At least one word must match; more matches rank higher.
+        case any
+    }
+
+    /// A filter on a keyword or numeric field.
+    public enum Filter: Sendable, Equatable {
+        /// The keyword field holds this value (compared normalized: case-insensitive).
+        case equals(field: String, value: String)
+        /// The numeric field is within the bounds (inclusive; `nil` = unbounded).
+        case range(field: String, min: Double?, max: Double?)
+    }
+
+    /// The order of hits.
+    public enum Sort: Sendable, Equatable {
+        /// Best score first.
+        case relevance
+        /// By a numeric field, smallest first (documents without it last).
+        case ascending(String)
+        /// By a numeric field, largest first (documents without it last).
+        case descending(String)
+    }
+
+    /// The query text; empty matches every document.
+    public var text: String
+    /// How words must match.
+    public var mode: Mode
+    /// Filters, all of which must hold.
+    public var filters: [Filter]
+    /// The order.
+    public var sort: Sort
+    /// Hits per page.
+    public var limit: Int
+    /// Hits to skip.
+    public var offset: Int
+    /// Fields to count values of over the whole match set (keyword fields: counts per value;
+    /// numeric fields: minimum, maximum and counts per range).
+    public var facets: [String]
+
+    /// Creates a request.
+    public init(
+        text: String, mode: Mode = .all, filters: [Filter] = [], sort: Sort = .relevance, limit: Int = 10,
+        offset: Int = 0, facets: [String] = []
+    ) {
+        self.text = text
+        self.mode = mode
+        self.filters = filters
+        self.sort = sort
+        self.limit = limit
+        self.offset = offset
+        self.facets = facets
+    }
+}

@@ -1,0 +1,241 @@
+/// An in-memory segment being filled by the writer, then serialized into one segment file.
+final class SegmentBuilder {
+    /// One term's postings while building.
+    struct TermPostings {
+        var documents: [UInt32] = []
+        var frequencies: [UInt32] = []
+        var positions: [UInt32] = []
+    }
+
+    let schema: Schema
+    private(set) var documentCount = 0
+    private(set) var ids: [String] = []
+    private var stored: [[UInt8]] = []
+    private var postings: [Int: [String: TermPostings]] = [:]
+    private var lengths: [Int: [UInt16]] = [:]
+    private var keywords: [Int: [[String]]] = [:]
+    private var numbers: [Int: [Double]] = [:]
+    /// A rough count of the memory held, to decide when to flush.
+    private(set) var estimatedBytes = 0
+
+    init(schema: Schema) {
+        self.schema = schema
+    }
+
+    /// Adds a document; returns its number in this segment.
+    @discardableResult
+    func add(_ document: IndexedDocument) -> Int {
+        let number = documentCount
+        documentCount += 1
+        ids.append(document.id)
+        stored.append(document.stored)
+        estimatedBytes += document.stored.count + document.id.utf8.count + 64
+        for (field, kind) in schema.fields.enumerated() {
+            switch kind.kind {
+            case .text:
+                var byTerm: [String: [UInt32]] = [:]
+                for (term, position) in document.terms[field] ?? [] {
+                    byTerm[term, default: []].append(UInt32(position))
+                }
+                var fieldPostings = postings[field] ?? [:]
+                postings[field] = nil  // keep the dictionary uniquely referenced while mutating
+                for (term, positions) in byTerm {
+                    if fieldPostings[term] == nil { estimatedBytes += term.utf8.count + 80 }
+                    fieldPostings[term, default: TermPostings()].documents.append(UInt32(number))
+                    fieldPostings[term]?.frequencies.append(UInt32(positions.count))
+                    fieldPostings[term]?.positions.append(contentsOf: positions.sorted())
+                    estimatedBytes += 8 + positions.count * 4
+                }
+                postings[field] = fieldPostings
+                lengths[field, default: []].append(UInt16(clamping: document.lengths[field] ?? 0))
+            case .keyword:
+                let values = document.keywords[field] ?? []
+                keywords[field, default: []].append(values)
+                estimatedBytes += values.reduce(16) { $0 + $1.utf8.count + 16 }
+            case .numeric:
+                numbers[field, default: []].append(document.numbers[field] ?? .nan)
+                estimatedBytes += 8
+            }
+        }
+        return number
+    }
+
+    /// Serializes the segment into the bytes of one segment file.
+    func serialize() -> [UInt8] {
+        var file = ByteWriter()
+        file.write(SegmentFormat.magic)
+        file.write(u32: SegmentFormat.version)
+        var directory: [(SegmentFormat.Tag, UInt32, Int, Int)] = []
+        func section(_ tag: SegmentFormat.Tag, _ field: Int?, _ body: (inout ByteWriter) -> Void) {
+            let start = file.count
+            body(&file)
+            directory.append((tag, field.map(UInt32.init) ?? SegmentFormat.noField, start, file.count - start))
+        }
+
+        section(.meta, nil) { out in
+            out.write(varint: documentCount)
+            out.write(varint: schema.fields.count)
+            for field in schema.textFields {
+                out.write(varint: field)
+                out.write(varint: (lengths[field] ?? []).reduce(0) { $0 + Int($1) })
+            }
+        }
+        for field in schema.textFields {
+            writeTextField(field, section: section)
+        }
+        for (number, field) in schema.fields.enumerated() {
+            switch field.kind {
+            case .text: continue
+            case .keyword: writeKeywordField(number, section: section)
+            case .numeric:
+                section(.numbers, number) { out in
+                    let values = numbers[number] ?? Array(repeating: .nan, count: documentCount)
+                    for value in values { out.write(f64: value) }
+                }
+            }
+        }
+        section(.ids, nil) { out in
+            let sorted = ids.indices.map { (Array(ids[$0].utf8), $0) }.sorted { utf8Less($0.0, $1.0) }
+            out.write(varint: sorted.count)
+            var offset: UInt32 = 0
+            for (bytes, _) in sorted {
+                out.write(u32: offset)
+                offset += UInt32(bytes.count)
+            }
+            out.write(u32: offset)
+            for (_, document) in sorted { out.write(u32: UInt32(document)) }
+            for (bytes, _) in sorted { out.write(bytes) }
+        }
+        section(.stored, nil) { out in
+            var offset: UInt64 = 0
+            for bytes in stored {
+                out.write(u64: offset)
+                offset += UInt64(bytes.count)
+            }
+            out.write(u64: offset)
+            for bytes in stored { out.write(bytes) }
+        }
+
+        let directoryOffset = file.count
+        for (tag, field, offset, length) in directory {
+            file.write(u32: tag.rawValue)
+            file.write(u32: field)
+            file.write(u64: UInt64(offset))
+            file.write(u64: UInt64(length))
+        }
+        file.write(u64: UInt64(directoryOffset))
+        file.write(u32: UInt32(directory.count))
+        file.write(SegmentFormat.endMagic)
+        var bytes = file.bytes
+        let crc = CRC32.checksum(bytes)
+        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: crc >> shift)) }
+        return bytes
+    }
+
+    private typealias SectionWriter = (SegmentFormat.Tag, Int?, (inout ByteWriter) -> Void) -> Void
+
+    /// Writes the term dictionary, postings, positions and norms of one text field.
+    private func writeTextField(_ field: Int, section: SectionWriter) {
+        let fieldPostings = postings[field] ?? [:]
+        let terms = fieldPostings.keys.map { (Array($0.utf8), $0) }.sorted { utf8Less($0.0, $1.0) }
+        var postingsOut = ByteWriter()
+        var positionsOut = ByteWriter()
+        var termsOut = ByteWriter()
+        var index: [([UInt8], Int)] = []
+        var previous: [UInt8] = []
+        for (ordinal, (bytes, term)) in terms.enumerated() {
+            guard let entry = fieldPostings[term] else { continue }
+            if ordinal % SegmentFormat.termBlockSize == 0 {
+                index.append((bytes, termsOut.count))
+                previous = []
+            }
+            let postingsOffset = postingsOut.count
+            let positionsOffset = positionsOut.count
+            Self.writePostings(entry, into: &postingsOut, positions: &positionsOut)
+            let shared = zip(previous, bytes).prefix { $0 == $1 }.count
+            termsOut.write(varint: shared)
+            termsOut.write(varint: bytes.count - shared)
+            termsOut.write(bytes[shared...])
+            termsOut.write(varint: entry.documents.count)
+            termsOut.write(varint: postingsOffset)
+            termsOut.write(varint: positionsOffset)
+            previous = bytes
+        }
+        section(.termIndex, field) { out in
+            out.write(varint: terms.count)
+            out.write(varint: index.count)
+            for (bytes, offset) in index {
+                out.write(varint: bytes.count)
+                out.write(bytes)
+                out.write(varint: offset)
+            }
+        }
+        section(.terms, field) { $0.write(termsOut.bytes) }
+        section(.postings, field) { $0.write(postingsOut.bytes) }
+        section(.positions, field) { $0.write(positionsOut.bytes) }
+        section(.norms, field) { out in
+            let values = lengths[field] ?? Array(repeating: 0, count: documentCount)
+            for value in values {
+                out.write(UInt8(value & 0xFF))
+                out.write(UInt8(value >> 8))
+            }
+        }
+    }
+
+    /// Writes one term's postings in blocks of 128 documents, and its positions.
+    static func writePostings(_ entry: TermPostings, into out: inout ByteWriter, positions: inout ByteWriter) {
+        var start = 0
+        var positionIndex = 0
+        var previousDocument: UInt32 = 0
+        var first = true
+        while start < entry.documents.count {
+            let end = min(start + SegmentFormat.postingsBlockSize, entry.documents.count)
+            var block = ByteWriter()
+            for index in start..<end {
+                let document = entry.documents[index]
+                block.write(varint: UInt64(first ? document : document - previousDocument))
+                first = false
+                previousDocument = document
+                block.write(varint: UInt64(entry.frequencies[index]))
+                var previousPosition: UInt32 = 0
+                for offset in 0..<Int(entry.frequencies[index]) {
+                    let position = entry.positions[positionIndex + offset]
+                    positions.write(varint: UInt64(position - previousPosition))
+                    previousPosition = position
+                }
+                positionIndex += Int(entry.frequencies[index])
+            }
+            out.write(varint: end - start)
+            out.write(varint: UInt64(entry.documents[end - 1]))
+            out.write(varint: block.count)
+            out.write(block.bytes)
+            start = end
+        }
+    }
+
+    /// Writes the sorted distinct values and the per-document ordinals of one keyword field.
+    private func writeKeywordField(_ field: Int, section: SectionWriter) {
+        let perDocument = keywords[field] ?? Array(repeating: [], count: documentCount)
+        let distinct = Set(perDocument.joined()).map { (Array($0.utf8), $0) }.sorted { utf8Less($0.0, $1.0) }
+        var ordinals: [String: UInt32] = [:]
+        for (ordinal, (_, value)) in distinct.enumerated() { ordinals[value] = UInt32(ordinal) }
+        section(.keywordValues, field) { out in
+            out.write(varint: distinct.count)
+            for (bytes, _) in distinct {
+                out.write(varint: bytes.count)
+                out.write(bytes)
+            }
+        }
+        section(.keywordDocs, field) { out in
+            var offset: UInt32 = 0
+            for values in perDocument {
+                out.write(u32: offset)
+                offset += UInt32(values.count)
+            }
+            out.write(u32: offset)
+            for values in perDocument {
+                for value in values { out.write(u32: ordinals[value] ?? 0) }
+            }
+        }
+    }
+}

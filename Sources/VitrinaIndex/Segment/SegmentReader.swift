@@ -1,0 +1,283 @@
+/// A read-only view of one segment file, memory-mapped and verified at open.
+final class SegmentReader: @unchecked Sendable {
+    // @unchecked Sendable: everything is immutable after init; the mapping is read-only.
+
+    /// One entry of the term dictionary.
+    struct TermInfo {
+        var documentFrequency: Int
+        var postingsOffset: Int
+        var positionsOffset: Int
+    }
+
+    let name: String
+    let file: MappedFile
+    let documentCount: Int
+    /// Sum of lengths per text field.
+    let lengthSums: [Int: Int]
+    private var sections: [SectionKey: Range<Int>] = [:]
+    /// Per text field: the first term of each dictionary block and the block's offset.
+    private var termIndex: [Int: (firsts: [[UInt8]], offsets: [Int], count: Int)] = [:]
+    /// Per keyword field: the sorted distinct values.
+    private(set) var keywordValues: [Int: [String]] = [:]
+
+    private struct SectionKey: Hashable {
+        var tag: UInt32
+        var field: UInt32
+    }
+
+    /// Opens and verifies `path`.
+    ///
+    /// - Throws: ``IndexError`` `foreign-file` for a file that is not a segment of a known
+    ///   version, `corrupt` for a checksum or structure error.
+    init(path: String, name: String) throws {
+        self.name = name
+        file = try MappedFile(path: path)
+        let bytes = file.bytes
+        guard bytes.count >= SegmentFormat.magic.count + 4 + SegmentFormat.footerSize,
+            Array(bytes[0..<8]) == SegmentFormat.magic
+        else {
+            throw IndexError(code: .foreignFile, path: path, offset: 0, message: "not a Vitrina segment file")
+        }
+        var header = ByteReader(bytes, offset: 8, file: path)
+        let version = try header.readU32()
+        guard version == SegmentFormat.version else {
+            throw IndexError(
+                code: .foreignFile, path: path, offset: 8, message: "segment format version \(version) is not supported"
+            )
+        }
+        let footerStart = bytes.count - SegmentFormat.footerSize
+        var footer = ByteReader(bytes, offset: footerStart, file: path)
+        let directoryOffset = Int(try footer.readU64())
+        let sectionCount = Int(try footer.readU32())
+        guard Array(try footer.readBytes(8)) == SegmentFormat.endMagic else {
+            throw IndexError.corrupt(file: path, offset: footerStart, "missing end marker (truncated file?)")
+        }
+        let storedCRC = try footer.readU32()
+        let actualCRC = CRC32.checksum(UnsafeRawBufferPointer(rebasing: bytes[0..<(bytes.count - 4)]))
+        guard storedCRC == actualCRC else {
+            throw IndexError.corrupt(file: path, offset: bytes.count - 4, "checksum mismatch")
+        }
+        var directory = ByteReader(bytes, offset: directoryOffset, file: path)
+        for _ in 0..<sectionCount {
+            let tag = try directory.readU32()
+            let field = try directory.readU32()
+            let offset = Int(try directory.readU64())
+            let length = Int(try directory.readU64())
+            guard offset >= 0, length >= 0, offset + length <= directoryOffset else {
+                throw IndexError.corrupt(file: path, offset: directory.offset, "section out of bounds")
+            }
+            sections[SectionKey(tag: tag, field: field)] = offset..<(offset + length)
+        }
+        var meta = try Self.reader(
+            sections[SectionKey(tag: SegmentFormat.Tag.meta.rawValue, field: SegmentFormat.noField)], bytes, path)
+        documentCount = try meta.readInt()
+        _ = try meta.readInt()
+        var sums: [Int: Int] = [:]
+        while !meta.isAtEnd {
+            let field = try meta.readInt()
+            sums[field] = try meta.readInt(limit: Int.max)
+        }
+        lengthSums = sums
+        try loadTermIndexes()
+        try loadKeywordValues()
+    }
+
+    private static func reader(_ range: Range<Int>?, _ bytes: UnsafeRawBufferPointer, _ path: String) throws
+        -> ByteReader
+    {
+        guard let range else { throw IndexError.corrupt(file: path, offset: nil, "missing section") }
+        return ByteReader(UnsafeRawBufferPointer(rebasing: bytes[range]), file: path)
+    }
+
+    /// A reader over a section.
+    func section(_ tag: SegmentFormat.Tag, field: Int? = nil) throws -> ByteReader {
+        try Self.reader(
+            sections[SectionKey(tag: tag.rawValue, field: field.map(UInt32.init) ?? SegmentFormat.noField)],
+            file.bytes, file.path)
+    }
+
+    private func loadTermIndexes() throws {
+        for key in sections.keys where key.tag == SegmentFormat.Tag.termIndex.rawValue {
+            var reader = try section(.termIndex, field: Int(key.field))
+            let count = try reader.readInt()
+            let blocks = try reader.readInt()
+            var firsts: [[UInt8]] = []
+            var offsets: [Int] = []
+            firsts.reserveCapacity(blocks)
+            for _ in 0..<blocks {
+                let length = try reader.readInt()
+                firsts.append(Array(try reader.readBytes(length)))
+                offsets.append(try reader.readInt())
+            }
+            termIndex[Int(key.field)] = (firsts, offsets, count)
+        }
+    }
+
+    private func loadKeywordValues() throws {
+        for key in sections.keys where key.tag == SegmentFormat.Tag.keywordValues.rawValue {
+            var reader = try section(.keywordValues, field: Int(key.field))
+            let count = try reader.readInt()
+            var values: [String] = []
+            values.reserveCapacity(count)
+            for _ in 0..<count {
+                let length = try reader.readInt()
+                values.append(String(decoding: try reader.readBytes(length), as: UTF8.self))
+            }
+            keywordValues[Int(key.field)] = values
+        }
+    }
+
+    /// The number of distinct terms of a text field.
+    func termCount(field: Int) -> Int { termIndex[field]?.count ?? 0 }
+
+    // MARK: - Terms
+
+    /// Calls `body` with each term of `field`'s dictionary that starts with `prefix`, in order,
+    /// from the block where it could be; stops when `body` returns false or terms pass the prefix.
+    func scanTerms(field: Int, from start: [UInt8], while body: ([UInt8], TermInfo) throws -> Bool) throws {
+        guard let index = termIndex[field], !index.firsts.isEmpty else { return }
+        // The last block whose first term is <= start.
+        var low = 0
+        var high = index.firsts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if utf8Less(start, index.firsts[middle]) { high = middle - 1 } else { low = middle }
+        }
+        var reader = try section(.terms, field: field)
+        reader.offset = index.offsets[low]
+        var term: [UInt8] = []
+        var ordinal = low * SegmentFormat.termBlockSize
+        while ordinal < index.count {
+            if ordinal % SegmentFormat.termBlockSize == 0 { term.removeAll(keepingCapacity: true) }
+            let shared = try reader.readInt()
+            let suffix = try reader.readInt()
+            guard shared <= term.count else {
+                throw IndexError.corrupt(file: file.path, offset: reader.offset, "bad term prefix")
+            }
+            term.removeSubrange(shared...)
+            term.append(contentsOf: try reader.readBytes(suffix))
+            let info = TermInfo(
+                documentFrequency: try reader.readInt(), postingsOffset: try reader.readInt(limit: Int.max),
+                positionsOffset: try reader.readInt(limit: Int.max))
+            ordinal += 1
+            if utf8Less(term, start) { continue }
+            if try !body(term, info) { return }
+        }
+    }
+
+    /// The dictionary entry of `term` in `field`, if present.
+    func termInfo(field: Int, term: [UInt8]) throws -> TermInfo? {
+        var found: TermInfo?
+        try scanTerms(field: field, from: term) { candidate, info in
+            if candidate == term { found = info }
+            return false
+        }
+        return found
+    }
+
+    /// Decodes the postings of a term: documents and frequencies in document order.
+    func postings(field: Int, info: TermInfo) throws -> (documents: [Int32], frequencies: [Int32]) {
+        var reader = try section(.postings, field: field)
+        reader.offset = info.postingsOffset
+        var documents: [Int32] = []
+        var frequencies: [Int32] = []
+        documents.reserveCapacity(info.documentFrequency)
+        frequencies.reserveCapacity(info.documentFrequency)
+        var document = 0
+        var first = true
+        while documents.count < info.documentFrequency {
+            let count = try reader.readInt()
+            _ = try reader.readInt()  // last document of the block: skip data
+            _ = try reader.readInt()  // block length
+            guard count > 0, documents.count + count <= info.documentFrequency else {
+                throw IndexError.corrupt(file: file.path, offset: reader.offset, "bad postings block")
+            }
+            for _ in 0..<count {
+                let delta = try reader.readInt()
+                document = first ? delta : document + delta
+                first = false
+                guard document < documentCount else {
+                    throw IndexError.corrupt(file: file.path, offset: reader.offset, "document number out of range")
+                }
+                documents.append(Int32(document))
+                frequencies.append(Int32(try reader.readInt()))
+            }
+        }
+        return (documents, frequencies)
+    }
+
+    // MARK: - Columns
+
+    /// The length of `field` in `document` (token count).
+    func norm(field: Int, document: Int) throws -> Int {
+        var reader = try section(.norms, field: field)
+        reader.offset = document * 2
+        let low = try reader.readByte()
+        let high = try reader.readByte()
+        return Int(low) | Int(high) << 8
+    }
+
+    /// The value of a numeric field, `nil` when absent.
+    func number(field: Int, document: Int) throws -> Double? {
+        var reader = try section(.numbers, field: field)
+        reader.offset = document * 8
+        let value = try reader.readF64()
+        return value.isNaN ? nil : value
+    }
+
+    /// The value ordinals of a keyword field in `document`.
+    func keywordOrdinals(field: Int, document: Int) throws -> [Int] {
+        var reader = try section(.keywordDocs, field: field)
+        reader.offset = document * 4
+        let start = Int(try reader.readU32())
+        let end = Int(try reader.readU32())
+        guard start <= end else { throw IndexError.corrupt(file: file.path, offset: reader.offset, "bad offsets") }
+        reader.offset = (documentCount + 1) * 4 + start * 4
+        return try (start..<end).map { _ in Int(try reader.readU32()) }
+    }
+
+    /// The stored JSON of `document`.
+    func storedBytes(document: Int) throws -> UnsafeRawBufferPointer {
+        var reader = try section(.stored, field: nil)
+        reader.offset = document * 8
+        let start = Int(try reader.readU64())
+        let end = Int(try reader.readU64())
+        reader.offset = (documentCount + 1) * 8 + start
+        return try reader.readBytes(end - start)
+    }
+
+    /// The documents with `id` in this segment: one, or several when a batch replaced a product
+    /// (all but the last are deleted).
+    func documents(id: String) throws -> [Int] {
+        var reader = try section(.ids, field: nil)
+        let count = try reader.readInt()
+        let offsetsStart = reader.offset
+        let documentsStart = offsetsStart + (count + 1) * 4
+        let blobStart = documentsStart + count * 4
+        let target = Array(id.utf8)
+        func key(_ index: Int) throws -> [UInt8] {
+            reader.offset = offsetsStart + index * 4
+            let start = Int(try reader.readU32())
+            let end = Int(try reader.readU32())
+            reader.offset = blobStart + start
+            return Array(try reader.readBytes(end - start))
+        }
+        func document(_ index: Int) throws -> Int {
+            reader.offset = documentsStart + index * 4
+            return Int(try reader.readU32())
+        }
+        // The first entry not less than the target.
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if utf8Less(try key(middle), target) { low = middle + 1 } else { high = middle }
+        }
+        var found: [Int] = []
+        while low < count, try key(low) == target {
+            found.append(try document(low))
+            low += 1
+        }
+        return found
+    }
+}

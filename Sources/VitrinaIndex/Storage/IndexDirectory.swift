@@ -1,0 +1,130 @@
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The only place the index touches the file system: durable writes, renames, the lock.
+///
+/// Every write that must survive a crash goes through ``writeDurably(_:bytes:)`` (write, fsync,
+/// then fsync the directory after renames). Tests can make the writes into one directory fail
+/// after a number of calls (``injectFailure(path:afterWrites:)``) to check that an interrupted
+/// commit leaves the last commit intact.
+final class IndexDirectory: @unchecked Sendable {
+    // @unchecked Sendable: used by one writer or reader task at a time.
+
+    /// The directory's path.
+    let path: String
+    /// Test hook: per directory path, the number of durable writes that succeed before the next
+    /// one fails.
+    private static let injectedFailures = Mutex<[String: Int]>([:])
+
+    /// Test hook: makes durable writes into `path` fail after `afterWrites` more succeed
+    /// (`nil` turns it off).
+    static func injectFailure(path: String, afterWrites: Int?) {
+        injectedFailures.withLock { $0[path] = afterWrites }
+    }
+
+    init(path: String) {
+        self.path = path
+    }
+
+    /// The path of `name` inside the directory.
+    func file(_ name: String) -> String { path + "/" + name }
+
+    /// Creates the directory (and parents) when missing.
+    func create() throws {
+        var prefix = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            prefix += "/" + component
+            if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+                throw IndexError.io(prefix, "cannot create directory: \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    /// Whether `name` exists.
+    func exists(_ name: String) -> Bool { access(file(name), F_OK) == 0 }
+
+    /// The names of the directory's entries.
+    func list() throws -> [String] {
+        guard let handle = opendir(path) else { throw IndexError.io(path, "cannot list directory") }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// Writes `bytes` to `name` and fsyncs it.
+    func writeDurably(_ name: String, bytes: [UInt8]) throws {
+        let failing = Self.injectedFailures.withLock { failures -> Bool in
+            guard let remaining = failures[path] else { return false }
+            failures[path] = remaining - 1
+            return remaining <= 0
+        }
+        if failing { throw IndexError.io(file(name), "injected write failure") }
+        let target = file(name)
+        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw IndexError.io(target, "cannot create: \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        try bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw IndexError.io(target, "write failed: \(String(cString: strerror(errno)))")
+                }
+                offset += written
+            }
+        }
+        guard fsync(descriptor) == 0 else { throw IndexError.io(target, "fsync failed") }
+    }
+
+    /// Renames `from` to `to` atomically, then fsyncs the directory.
+    func rename(_ from: String, to: String) throws {
+        guard Glibc.rename(file(from), file(to)) == 0 else {
+            throw IndexError.io(file(from), "rename failed: \(String(cString: strerror(errno)))")
+        }
+        try syncDirectory()
+    }
+
+    /// fsyncs the directory itself, making renames and new entries durable.
+    func syncDirectory() throws {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw IndexError.io(path, "cannot open directory") }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw IndexError.io(path, "directory fsync failed") }
+    }
+
+    /// Removes `name`, ignoring a missing file.
+    func remove(_ name: String) {
+        unlink(file(name))
+    }
+
+    /// Reads a whole small file.
+    func read(_ name: String) throws -> [UInt8] {
+        let mapped = try MappedFile(path: file(name))
+        return Array(mapped.bytes)
+    }
+
+    /// Takes the writer lock (`write.lock`, `flock`), held until the returned descriptor is closed.
+    ///
+    /// - Throws: ``IndexError`` `locked` when another writer holds it.
+    func lock() throws -> Int32 {
+        let target = file("write.lock")
+        let descriptor = open(target, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw IndexError.io(target, "cannot create lock file") }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw IndexError(
+                code: .locked, path: target, offset: nil, message: "another writer has this index open")
+        }
+        return descriptor
+    }
+}

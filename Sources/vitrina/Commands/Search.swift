@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import VitrinaIndex
+
+/// `vitrina search`: runs a query against an index.
+struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Search an index.",
+        discussion: """
+            Filters: FIELD=VALUE (keyword fields, case-insensitive), FIELD<N, FIELD<=N, FIELD>N, \
+            FIELD>=N, FIELD=N..M (numeric fields). Sort: FIELD or FIELD:asc (ascending), FIELD:desc (descending). \
+            Field names are those of the schema (README).
+            """
+    )
+
+    @Option(name: .long, help: "The index directory.")
+    var index: String
+
+    @Option(name: .long, help: "Hits per page.")
+    var limit = 10
+
+    @Option(name: .long, help: "Hits to skip.")
+    var offset = 0
+
+    @Flag(name: .long, help: "Match any word instead of all words.")
+    var any = false
+
+    @Option(name: .long, help: "A filter (repeatable).")
+    var filter: [String] = []
+
+    @Option(name: .long, help: "Sort by a numeric field: FIELD, FIELD:asc or FIELD:desc (also --sort=-FIELD).")
+    var sort: String?
+
+    @Option(name: .long, help: "Count values of a field over all matches (repeatable).")
+    var facet: [String] = []
+
+    @Flag(name: .long, help: "Count the default facets: vendor, category, price.")
+    var facets = false
+
+    @Flag(name: .long, help: "Print JSON (shape documented in README).")
+    var json = false
+
+    @Argument(help: "The query (empty: every document).")
+    var query: String = ""
+
+    func run() throws {
+        let reader = try IndexReader(path: index)
+        var request = SearchRequest(text: query, mode: any ? .any : .all, limit: limit, offset: offset)
+        request.filters = try filter.map(Self.parseFilter)
+        if let sort { request.sort = Self.parseSort(sort) }
+        request.facets = facet + (facets ? ["vendor", "category", "price"] : [])
+        let start = ContinuousClock.now
+        let result = try reader.search(request)
+        let elapsed = start.duration(to: .now)
+        let micros =
+            Int(elapsed.components.seconds) * 1_000_000 + Int(elapsed.components.attoseconds / 1_000_000_000_000)
+        let report = SearchReport(result: result, tookMicroseconds: micros)
+        if json {
+            try printJSON(report)
+        } else {
+            print(report.text())
+        }
+    }
+
+    /// Parses `FIELD`, `FIELD:asc`, `FIELD:desc` or `-FIELD`.
+    static func parseSort(_ text: String) -> SearchRequest.Sort {
+        if text.hasPrefix("-") { return .descending(String(text.dropFirst())) }
+        if text.hasSuffix(":desc") { return .descending(String(text.dropLast(5))) }
+        if text.hasSuffix(":asc") { return .ascending(String(text.dropLast(4))) }
+        return .ascending(text)
+    }
+
+    /// Parses `FIELD=VALUE`, `FIELD<N`, `FIELD<=N`, `FIELD>N`, `FIELD>=N`, `FIELD=N..M`.
+    static func parseFilter(_ text: String) throws -> SearchRequest.Filter {
+        for op in ["<=", ">=", "<", ">"] {
+            guard let range = text.range(of: op) else { continue }
+            let field = String(text[..<range.lowerBound])
+            guard let value = Double(text[range.upperBound...]) else {
+                throw ValidationError("filter \(text): expected a number after \(op)")
+            }
+            switch op {
+            case "<=": return .range(field: field, min: nil, max: value)
+            case ">=": return .range(field: field, min: value, max: nil)
+            case "<": return .range(field: field, min: nil, max: value.nextDown)
+            default: return .range(field: field, min: value.nextUp, max: nil)
+            }
+        }
+        guard let equals = text.firstIndex(of: "=") else {
+            throw ValidationError("filter \(text): expected FIELD=VALUE, FIELD<N, FIELD>N or FIELD=N..M")
+        }
+        let field = String(text[..<equals])
+        let value = String(text[text.index(after: equals)...])
+        let bounds = value.components(separatedBy: "..")
+        if bounds.count == 2, let low = Double(bounds[0]), let high = Double(bounds[1]) {
+            return .range(field: field, min: low, max: high)
+        }
+        return .equals(field: field, value: value)
+    }
+}

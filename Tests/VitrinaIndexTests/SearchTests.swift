@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+@testable import VitrinaIndex
+
+@Suite("Searching")
+struct SearchTests {
+    let index = TemporaryIndex()
+    let reader: IndexReader
+
+    init() throws {
+        let writer = try IndexWriter(path: index.path)
+        for product in SampleProducts.all { try writer.add(product) }
+        try writer.commit()
+        reader = try IndexReader(path: index.path)
+    }
+
+    @Test func allWordsMustMatchByDefault() throws {
+        #expect(try reader.search(SearchRequest(text: "телевизор samsung")).hits.map(\.id) == ["tv-1"])
+        let any = try reader.search(SearchRequest(text: "телевизор samsung", mode: .any))
+        #expect(Set(any.hits.map(\.id)) == ["tv-1", "tv-2", "ph-1"])
+        #expect(any.hits.first?.id == "tv-1")  // matches both words
+    }
+
+    @Test func inflectedFormsMatch() throws {
+        #expect(try reader.search(SearchRequest(text: "пылесосами")).total == 2)
+        #expect(try reader.search(SearchRequest(text: "смартфона")).hits.map(\.id) == ["ph-1"])
+    }
+
+    @Test func filtersOnKeywordsAndRanges() throws {
+        let vendor = try reader.search(SearchRequest(text: "", filters: [.equals(field: "vendor", value: "xiaomi")]))
+        #expect(Set(vendor.hits.map(\.id)) == ["tv-2", "vc-1"])
+        let category = try reader.search(
+            SearchRequest(text: "", filters: [.equals(field: "category", value: "Электроника")]))
+        #expect(category.total == 3)
+        let cheap = try reader.search(SearchRequest(text: "", filters: [.range(field: "price", min: nil, max: 30_000)]))
+        #expect(Set(cheap.hits.map(\.id)) == ["tv-2", "vc-1"])
+        let inStock = try reader.search(
+            SearchRequest(text: "samsung", filters: [.range(field: "available", min: 1, max: 1)]))
+        #expect(inStock.hits.map(\.id) == ["tv-1"])
+    }
+
+    @Test func sortsByNumericFields() throws {
+        let ascending = try reader.search(SearchRequest(text: "", sort: .ascending("price")))
+        #expect(ascending.hits.map(\.id) == ["vc-1", "tv-2", "tv-1", "vc-2", "ph-1"])
+        let descending = try reader.search(SearchRequest(text: "", sort: .descending("price"), limit: 2, offset: 1))
+        #expect(descending.hits.map(\.id) == ["vc-2", "tv-1"])
+        #expect(descending.total == 5)
+    }
+
+    @Test func facetsCountTheWholeMatchSet() throws {
+        let result = try reader.search(SearchRequest(text: "", limit: 1, facets: ["vendor", "category", "price"]))
+        #expect(
+            result.keywordFacets["vendor"] == [
+                .init(value: "Samsung", count: 2), .init(value: "Xiaomi", count: 2), .init(value: "Dyson", count: 1),
+            ])
+        #expect(result.keywordFacets["category"]?.first == .init(value: "Электроника", count: 3))
+        let price = try #require(result.numericFacets["price"])
+        #expect(price.min == 21_990 && price.max == 79_990)
+        #expect(price.buckets.reduce(0) { $0 + $1.count } == 5)
+    }
+
+    @Test func badRequestsAreClearErrors() {
+        #expect { try reader.search(SearchRequest(text: "", filters: [.equals(field: "nope", value: "x")])) } throws: {
+            ($0 as? IndexError)?.code == .badRequest
+        }
+        #expect { try reader.search(SearchRequest(text: "", sort: .ascending("title"))) } throws: {
+            ($0 as? IndexError)?.code == .badRequest
+        }
+    }
+}
