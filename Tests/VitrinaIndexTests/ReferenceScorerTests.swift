@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VitrinaIndex
 
 /// Compares the index with a brute-force BM25F computed straight from the documents, over
@@ -19,7 +20,9 @@ struct ReferenceScorerTests {
         mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
     }
 
-    static let vocabulary = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet"]
+    static let vocabulary = [
+        "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet",
+    ]
 
     /// BM25F as documented on `IndexReader.search`, over title (weight 3) and description (0.5).
     static func referenceScores(_ products: [Product], query: [String], schema: Schema) -> [String: Double] {
@@ -59,9 +62,10 @@ struct ReferenceScorerTests {
         for number in 0..<count {
             let title = (0..<(1 + random.below(5))).map { _ in Self.vocabulary[random.below(Self.vocabulary.count)] }
             let description = (0..<random.below(12)).map { _ in Self.vocabulary[random.below(Self.vocabulary.count)] }
-            products.append(Product(
-                id: "d\(number)", title: title.joined(separator: " "),
-                description: description.isEmpty ? nil : description.joined(separator: " "), language: .other))
+            products.append(
+                Product(
+                    id: "d\(number)", title: title.joined(separator: " "),
+                    description: description.isEmpty ? nil : description.joined(separator: " "), language: .other))
         }
         let index = TemporaryIndex()
         let writer = try IndexWriter(path: index.path)
