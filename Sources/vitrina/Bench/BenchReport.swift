@@ -47,6 +47,8 @@ struct BenchReport: Encodable {
     var wordSource: String
     /// The figures.
     var results: [BenchResult]
+    /// Indexing and query figures, when measured.
+    var index: IndexBench.Figures?
 
     /// A plain-text table.
     func table() -> String {
@@ -57,6 +59,20 @@ struct BenchReport: Encodable {
                 line += "  " + format(mb, digits: 2) + " MB/s  " + format(tokens) + " tokens/s"
             }
             lines.append(line)
+        }
+        if let index {
+            lines.append("")
+            lines.append(
+                "index: \(index.products) products in \(format(index.indexSeconds, digits: 2)) s = "
+                    + "\(format(index.productsPerSecond)) products/s; \(format(Double(index.indexBytes))) bytes on disk "
+                    + "(\(format(Double(index.indexBytes) / Double(max(1, index.rawTextBytes)), digits: 2))× the raw titles)"
+            )
+            for query in index.queries {
+                lines.append(
+                    "  \(query.kind.padding(26)) p50 \(format(query.p50Microseconds)) µs  p99 "
+                        + "\(format(query.p99Microseconds)) µs  (\(query.count) queries, \(format(query.averageHits)) hits avg)"
+                )
+            }
         }
         return lines.joined(separator: "\n")
     }

@@ -24,6 +24,9 @@ struct Bench: ParsableCommand {
     @Flag(name: .long, help: "Print JSON (shape documented in README).")
     var json = false
 
+    @Option(name: .long, help: "Products to index for the index benchmark (0 skips it).")
+    var indexProducts = 100_000
+
     func run() throws {
         let corpus = try BenchCorpus.load(shared: shared)
         var results: [BenchResult] = []
@@ -71,7 +74,12 @@ struct Bench: ParsableCommand {
                     checksum: checksum))
         }
 
-        let report = BenchReport(textSource: corpus.textSource, wordSource: corpus.wordSource, results: results)
+        var report = BenchReport(textSource: corpus.textSource, wordSource: corpus.wordSource, results: results)
+        if indexProducts > 0 {
+            var texts = corpus.texts
+            while texts.count < indexProducts { texts += corpus.texts }
+            report.index = try IndexBench.run(texts: Array(texts.prefix(indexProducts)))
+        }
         if json {
             try printJSON(report)
         } else {
