@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -31,12 +33,15 @@ public final class IndexWriter {
         public var documents: Int
         /// Segments after the commit.
         public var segments: Int
+        /// Segments merged away by the merge policy in this commit.
+        public var merged: Int
     }
 
     private let directory: IndexDirectory
     private let lockDescriptor: Int32
     private let builder: DocumentBuilder
     private let bufferBytes: Int
+    private let mergePolicy: MergePolicy
     private var manifest: Manifest
     /// Readers of committed and flushed segments, by name.
     private var readers: [String: SegmentReader] = [:]
@@ -60,8 +65,11 @@ public final class IndexWriter {
     ///   - path: The index directory; created when missing.
     ///   - schema: The schema of a new index (an existing index keeps its own).
     ///   - bufferBytes: Flush a segment when buffered documents take about this much memory.
+    ///   - mergePolicy: When commits merge segments.
     /// - Throws: ``IndexError`` (`locked`, `io`, `corrupt`).
-    public init(path: String, schema: Schema = .products, bufferBytes: Int = 64 << 20) throws {
+    public init(
+        path: String, schema: Schema = .products, bufferBytes: Int = 64 << 20, mergePolicy: MergePolicy = MergePolicy()
+    ) throws {
         directory = IndexDirectory(path: path)
         try directory.create()
         lockDescriptor = try directory.lock()
@@ -87,6 +95,7 @@ public final class IndexWriter {
         builder = DocumentBuilder(schema: manifest.schema)
         buffer = SegmentBuilder(schema: manifest.schema)
         self.bufferBytes = max(1 << 20, bufferBytes)
+        self.mergePolicy = mergePolicy
         try removeUnreferencedFiles()
     }
 
@@ -133,24 +142,63 @@ public final class IndexWriter {
     /// Writes the buffered documents as a new segment file (not yet committed).
     private func flush() throws {
         guard buffer.documentCount > 0 else { return }
+        let segment = try writeSegment(buffer, deleted: bufferDeleted)
+        flushed.append(segment)
+        buffer = SegmentBuilder(schema: manifest.schema)
+        bufferIds = [:]
+        bufferDeleted = []
+    }
+
+    /// Writes `builder` as a new segment file, registers its reader and deletions, and returns
+    /// its manifest entry.
+    private func writeSegment(_ builder: SegmentBuilder, deleted: Set<Int>) throws -> Manifest.Segment {
         let number = String(manifest.nextSegment)
         let name = "seg-" + String(repeating: "0", count: max(0, 6 - number.count)) + number
         manifest.nextSegment += 1
         let file = name + "." + SegmentFormat.fileExtension
-        try directory.writeDurably(file, bytes: buffer.serialize())
+        try directory.writeDurably(file, bytes: builder.serialize())
         let reader = try SegmentReader(path: directory.file(file), name: name)
         readers[name] = reader
-        if !bufferDeleted.isEmpty {
+        if !deleted.isEmpty {
             var set = DeletionSet(documentCount: reader.documentCount)
-            for document in bufferDeleted { set.insert(document) }
+            for document in deleted { set.insert(document) }
             deletions[name] = set
             changedDeletions.insert(name)
         }
-        flushed.append(
-            Manifest.Segment(name: name, documentCount: reader.documentCount, deletedCount: 0, deletions: nil))
-        buffer = SegmentBuilder(schema: manifest.schema)
-        bufferIds = [:]
-        bufferDeleted = []
+        return Manifest.Segment(name: name, documentCount: reader.documentCount, deletedCount: 0, deletions: nil)
+    }
+
+    /// Merges each group of segments into one new segment, leaving deleted documents behind.
+    ///
+    /// Documents are rebuilt from their stored products, so a merged segment is exactly what
+    /// indexing its live products afresh would give.
+    private func merge(_ segments: [Manifest.Segment]) throws -> (segments: [Manifest.Segment], merged: Int) {
+        let candidates = segments.map {
+            MergePolicy.Candidate(name: $0.name, documents: $0.documentCount, deleted: deletions[$0.name]?.count ?? 0)
+        }
+        let groups = mergePolicy.merges(candidates)
+        guard !groups.isEmpty else { return (segments, 0) }
+        var result = segments
+        var merged = 0
+        for group in groups {
+            let merging = SegmentBuilder(schema: manifest.schema)
+            for name in group {
+                guard let reader = readers[name] else { continue }
+                let deleted = deletions[name]
+                for document in 0..<reader.documentCount where !(deleted?.contains(document) ?? false) {
+                    let product = try JSONDecoder().decode(
+                        Product.self, from: Data(try reader.storedBytes(document: document)))
+                    merging.add(try builder.build(product))
+                }
+            }
+            let position = result.firstIndex { group.contains($0.name) } ?? result.count
+            result.removeAll { group.contains($0.name) }
+            if merging.documentCount > 0 {
+                result.insert(try writeSegment(merging, deleted: []), at: min(position, result.count))
+            }
+            merged += group.count
+        }
+        return (result, merged)
     }
 
     /// Makes every change since the last commit durable and visible, atomically.
@@ -158,8 +206,9 @@ public final class IndexWriter {
     public func commit() throws -> CommitSummary {
         try flush()
         let generation = manifest.generation + 1
+        let (candidates, merged) = try merge(manifest.segments + flushed)
         var segments: [Manifest.Segment] = []
-        for var segment in manifest.segments + flushed {
+        for var segment in candidates {
             let set = deletions[segment.name]
             segment.deletedCount = set?.count ?? 0
             if segment.deletedCount == segment.documentCount { continue }  // nothing left: drop it
@@ -178,7 +227,8 @@ public final class IndexWriter {
         manifest = next
         let summary = CommitSummary(
             generation: generation, added: counts.added, updated: counts.updated, deleted: counts.deleted,
-            documents: segments.reduce(0) { $0 + $1.documentCount - $1.deletedCount }, segments: segments.count)
+            documents: segments.reduce(0) { $0 + $1.documentCount - $1.deletedCount }, segments: segments.count,
+            merged: merged)
         flushed = []
         changedDeletions = []
         counts = (0, 0, 0)
