@@ -79,7 +79,10 @@ struct ReferenceScorerTests {
         for _ in 0..<5 {
             let query = (0..<(1 + random.below(3))).map { _ in Self.vocabulary[random.below(Self.vocabulary.count)] }
             let expected = Self.referenceScores(products, query: query, schema: reader.schema)
-            let result = try reader.search(SearchRequest(text: query.joined(separator: " "), mode: .any, limit: 1_000))
+            let result = try reader.search(
+                SearchRequest(
+                    text: query.joined(separator: " "), mode: .any, limit: 1_000, typoTolerance: false,
+                    proximityBonus: false))
             #expect(result.total == expected.count, "query \(query)")
             for hit in result.hits {
                 let reference = try #require(expected[hit.id])

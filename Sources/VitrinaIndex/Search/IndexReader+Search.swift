@@ -3,14 +3,16 @@ import Foundation
 extension IndexReader {
     /// Runs `request` against this snapshot.
     ///
-    /// Scoring is BM25F: for each query word, the frequencies of its terms in each text field are
-    /// weighted by the field's weight and normalized by the field's length, summed, then saturated
-    /// once with `k1`; the word's IDF uses the largest document frequency among its terms.
+    /// Scoring is BM25F (see ``QueryScorer``): for each query clause, the frequencies of its terms
+    /// in each text field are weighted by the field's weight (and the term's boost: 1 for exact
+    /// terms, less for typo corrections), normalized by the field's length, summed, then
+    /// saturated once with `k1`; the clause's IDF uses the largest document frequency among its
+    /// terms. Query words found next to each other in a title add a proximity bonus.
     ///
     /// - Throws: ``IndexError`` `bad-request` for an unknown field or a field of the wrong kind,
     ///   `corrupt` for damaged files.
     public func search(_ request: SearchRequest) throws -> SearchResult {
-        let words = try QueryWords(request.text).words
+        let query = try ParsedQuery(request.text, mode: request.mode)
         let textFields = schema.textFields
         let plan = try FilterPlan(request.filters, schema: schema, segments: segments)
         let facetFields = try request.facets.map { name -> (Int, FieldKind) in
@@ -33,39 +35,15 @@ extension IndexReader {
                 return (number, false)
             }
         }()
-
-        // Collection statistics over the whole snapshot.
-        let totalDocuments = segments.reduce(0) { $0 + $1.reader.documentCount }
-        var averageLength: [Int: Double] = [:]
-        for field in textFields {
-            let sum = segments.reduce(0) { $0 + ($1.reader.lengthSums[field] ?? 0) }
-            averageLength[field] = totalDocuments > 0 ? max(1, Double(sum) / Double(totalDocuments)) : 1
-        }
-        var idf: [Double] = []
-        for terms in words {
-            var frequency = 0
-            for field in textFields {
-                for term in terms {
-                    let bytes = Array(term.utf8)
-                    let df = try segments.reduce(0) {
-                        $0 + (try $1.reader.termInfo(field: field, term: bytes)?.documentFrequency ?? 0)
-                    }
-                    frequency = max(frequency, df)
-                }
-            }
-            let n = Double(max(totalDocuments, 1))
-            idf.append(log(1 + (n - Double(frequency) + 0.5) / (Double(frequency) + 0.5)))
-        }
+        let scorer = try QueryScorer(
+            query: query, schema: schema, segments: segments, textFields: textFields,
+            typoTolerance: request.typoTolerance, proximityBonus: request.proximityBonus)
 
         var matches: [(segment: Int, document: Int, score: Double, sortValue: Double?)] = []
         var keywordCounts: [String: [String: Int]] = [:]
         var numericValues: [String: [Double]] = [:]
         for (segmentIndex, segment) in segments.enumerated() {
-            let scores = try score(
-                segment: segment.reader, words: words, idf: idf, averageLength: averageLength, mode: request.mode)
-            let candidates: [(Int, Double)] =
-                words.isEmpty
-                ? (0..<segment.reader.documentCount).map { ($0, 0) } : scores.map { (Int($0.key), $0.value) }
+            let candidates = try scorer.candidates(segment: segmentIndex)
             for (document, score) in candidates where segment.isLive(document) {
                 guard try plan.accepts(segment: segmentIndex, document: document) else { continue }
                 let sortValue = try sortField.flatMap { try segment.reader.number(field: $0.0, document: document) }
@@ -113,36 +91,6 @@ extension IndexReader {
         for (name, values) in numericValues { numericFacets[name] = Self.numericFacet(values) }
         return SearchResult(
             total: matches.count, hits: hits, keywordFacets: keywordFacets, numericFacets: numericFacets)
-    }
-
-    /// BM25F scores of the documents of one segment that match the words (all or any).
-    private func score(
-        segment: SegmentReader, words: [[String]], idf: [Double], averageLength: [Int: Double], mode: SearchRequest.Mode
-    ) throws -> [Int32: Double] {
-        var total: [Int32: Double] = [:]
-        var matchedWords: [Int32: Int] = [:]
-        for (wordIndex, terms) in words.enumerated() {
-            var weighted: [Int32: Double] = [:]
-            for field in schema.textFields {
-                guard case .text(let weight, _, _) = schema.fields[field].kind, weight > 0 else { continue }
-                let average = averageLength[field] ?? 1
-                for term in terms {
-                    guard let info = try segment.termInfo(field: field, term: Array(term.utf8)) else { continue }
-                    let postings = try segment.postings(field: field, info: info)
-                    for (document, frequency) in zip(postings.documents, postings.frequencies) {
-                        let length = Double(try segment.norm(field: field, document: Int(document)))
-                        let normalization = 1 - schema.b + schema.b * length / average
-                        weighted[document, default: 0] += weight * Double(frequency) / normalization
-                    }
-                }
-            }
-            for (document, frequency) in weighted {
-                total[document, default: 0] += idf[wordIndex] * frequency * (schema.k1 + 1) / (schema.k1 + frequency)
-                matchedWords[document, default: 0] += 1
-            }
-        }
-        if mode == .all { total = total.filter { matchedWords[$0.key] == words.count } }
-        return total
     }
 
     /// Min, max and about five buckets at round boundaries.

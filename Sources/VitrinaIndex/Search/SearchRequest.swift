@@ -26,7 +26,8 @@ public struct SearchRequest: Sendable, Equatable {
         case descending(String)
     }
 
-    /// The query text; empty matches every document.
+    /// The query text; empty matches every document. Syntax: `+word` required, `-word`
+    /// excluded, `"two words"` phrase, `prefix*` completion; see ``SearchRequest/Mode``.
     public var text: String
     /// How words must match.
     public var mode: Mode
@@ -41,11 +42,15 @@ public struct SearchRequest: Sendable, Equatable {
     /// Fields to count values of over the whole match set (keyword fields: counts per value;
     /// numeric fields: minimum, maximum and counts per range).
     public var facets: [String]
+    /// Whether words may match terms one or two edits away (see the README's rule).
+    public var typoTolerance: Bool
+    /// Whether query words found next to each other in a title score higher.
+    public var proximityBonus: Bool
 
     /// Creates a request.
     public init(
         text: String, mode: Mode = .all, filters: [Filter] = [], sort: Sort = .relevance, limit: Int = 10,
-        offset: Int = 0, facets: [String] = []
+        offset: Int = 0, facets: [String] = [], typoTolerance: Bool = true, proximityBonus: Bool = true
     ) {
         self.text = text
         self.mode = mode
@@ -54,5 +59,7 @@ public struct SearchRequest: Sendable, Equatable {
         self.limit = limit
         self.offset = offset
         self.facets = facets
+        self.typoTolerance = typoTolerance
+        self.proximityBonus = proximityBonus
     }
 }

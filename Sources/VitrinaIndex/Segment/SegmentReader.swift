@@ -206,6 +206,19 @@ final class SegmentReader: @unchecked Sendable {
         return (documents, frequencies)
     }
 
+    /// Decodes the positions of a term in every document of its postings, in postings order.
+    func positions(field: Int, info: TermInfo, frequencies: [Int32]) throws -> [[Int32]] {
+        var reader = try section(.positions, field: field)
+        reader.offset = info.positionsOffset
+        return try frequencies.map { frequency in
+            var position: Int32 = 0
+            return try (0..<Int(frequency)).map { _ in
+                position += Int32(clamping: try reader.readInt())
+                return position
+            }
+        }
+    }
+
     // MARK: - Columns
 
     /// The length of `field` in `document` (token count).

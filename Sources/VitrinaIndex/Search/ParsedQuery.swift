@@ -1,0 +1,120 @@
+import VitrinaText
+
+/// A query text parsed into clauses: words, phrases and prefixes, each required, optional or
+/// excluded.
+///
+/// Syntax (lenient: anything else is just words):
+/// - `+word` must match, `-word` must not match, a plain word follows the request's mode;
+/// - `"два слова"` is a phrase: the words in this order, next to each other, in one field;
+/// - `word*` matches terms starting with the word's normalized form (autocomplete);
+/// - everything is analyzed like documents: a word is looked up as its Russian stem, its
+///   Belarusian stem and its normalized form, since each product is analyzed in its own language.
+struct ParsedQuery {
+    /// How a clause takes part in matching.
+    enum Occur {
+        case must, should, mustNot
+    }
+
+    /// One clause.
+    struct Clause {
+        /// Per word, the terms it may appear as. A word clause has one word; a phrase several.
+        var words: [[String]]
+        /// True for a phrase.
+        var isPhrase: Bool
+        /// The normalized prefix for `word*` clauses.
+        var prefix: String?
+        /// How it takes part.
+        var occur: Occur
+        /// Whether typo tolerance may expand this clause (words of letters only).
+        var allowsTypos: Bool
+    }
+
+    var clauses: [Clause]
+
+    private static let analyzers = [AnyAnalyzer(preset: .ru), AnyAnalyzer(preset: .be)]
+    private static let normalizer = TextNormalizer(language: .other)
+
+    init(_ text: String, mode: SearchRequest.Mode) throws {
+        var clauses: [Clause] = []
+        for piece in Self.split(text) {
+            var body = piece.text
+            var occur: Occur = mode == .all ? .must : .should
+            if !piece.quoted, body.hasPrefix("+") {
+                occur = .must
+                body.removeFirst()
+            } else if !piece.quoted, body.hasPrefix("-"), body.count > 1 {
+                occur = .mustNot
+                body.removeFirst()
+            }
+            if piece.quoted {
+                let words = try Self.words(body)
+                if words.count == 1 {
+                    clauses.append(Clause(words: words, isPhrase: false, prefix: nil, occur: occur, allowsTypos: false))
+                } else if !words.isEmpty {
+                    clauses.append(Clause(words: words, isPhrase: true, prefix: nil, occur: occur, allowsTypos: false))
+                }
+                continue
+            }
+            if body.hasSuffix("*"), body.count > 1 {
+                let prefix = Self.normalizer.normalize(String(body.dropLast()))
+                clauses.append(Clause(words: [[]], isPhrase: false, prefix: prefix, occur: occur, allowsTypos: false))
+                continue
+            }
+            for (word, isPlainWord) in try Self.wordsWithKinds(body) {
+                clauses.append(
+                    Clause(words: [word], isPhrase: false, prefix: nil, occur: occur, allowsTypos: isPlainWord))
+            }
+        }
+        self.clauses = clauses
+    }
+
+    /// Words of `text` (compound parts are not separate words).
+    private static func words(_ text: String) throws -> [[String]] {
+        try wordsWithKinds(text).map(\.terms)
+    }
+
+    /// Words of `text`, each with its terms and whether it is a plain letter word (typo
+    /// tolerance never applies to numbers and model codes).
+    private static func wordsWithKinds(_ text: String) throws -> [(terms: [String], isPlainWord: Bool)] {
+        var byPosition: [Int: (terms: [String], isPlainWord: Bool)] = [:]
+        var order: [Int] = []
+        for (index, analyzer) in analyzers.enumerated() {
+            for token in try analyzer.analyze(text) where !token.flags.contains(.part) {
+                if byPosition[token.position] == nil {
+                    order.append(token.position)
+                    byPosition[token.position] = ([], token.kind == .word && !token.flags.contains(.keyword))
+                }
+                var entry = byPosition[token.position] ?? ([], false)
+                if index == 0 && !entry.terms.contains(token.normalized) { entry.terms.append(token.normalized) }
+                if !entry.terms.contains(token.term) { entry.terms.append(token.term) }
+                byPosition[token.position] = entry
+            }
+        }
+        return order.compactMap { byPosition[$0] }
+    }
+
+    /// Splits the text into quoted phrases and the unquoted runs between them.
+    private static func split(_ text: String) -> [(text: String, quoted: Bool)] {
+        var pieces: [(String, Bool)] = []
+        var current = ""
+        var quoted = false
+        func flush() {
+            if quoted {
+                if !current.isEmpty { pieces.append((current, true)) }
+            } else {
+                for word in current.split(whereSeparator: \.isWhitespace) { pieces.append((String(word), false)) }
+            }
+            current = ""
+        }
+        for character in text {
+            if character == "\"" || character == "«" || character == "»" {
+                flush()
+                quoted.toggle()
+            } else {
+                current.append(character)
+            }
+        }
+        flush()
+        return pieces
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+
+/// Scores the documents of a snapshot for a parsed query: BM25F per clause, phrase matching,
+/// required and excluded clauses, and the title proximity bonus.
+struct QueryScorer {
+    /// A clause with its terms resolved per text field and its IDF.
+    private struct Resolved {
+        var clause: ParsedQuery.Clause
+        /// Per word of the clause (one, or several for a phrase): per field, the terms.
+        var terms: [[Int: [ExpandedTerm]]]
+        var idf: Double
+    }
+
+    private let schema: Schema
+    private let segments: [IndexReader.Segment]
+    private let textFields: [Int]
+    private let clauses: [Resolved]
+    private let averageLength: [Int: Double]
+    private let proximityBonus: Bool
+    private let titleField: Int?
+
+    /// The weight of the proximity bonus relative to a clause's IDF.
+    static let proximityWeight = 0.5
+
+    init(
+        query: ParsedQuery, schema: Schema, segments: [IndexReader.Segment], textFields: [Int], typoTolerance: Bool,
+        proximityBonus: Bool
+    ) throws {
+        self.schema = schema
+        self.segments = segments
+        self.textFields = textFields
+        self.proximityBonus = proximityBonus
+        titleField = schema.fieldNumber("title")
+        let totalDocuments = segments.reduce(0) { $0 + $1.reader.documentCount }
+        var averages: [Int: Double] = [:]
+        for field in textFields {
+            let sum = segments.reduce(0) { $0 + ($1.reader.lengthSums[field] ?? 0) }
+            averages[field] = totalDocuments > 0 ? max(1, Double(sum) / Double(totalDocuments)) : 1
+        }
+        averageLength = averages
+        let n = Double(max(totalDocuments, 1))
+        clauses = try query.clauses.map { clause in
+            let terms = try clause.words.map { word in
+                try TermExpansion.expand(
+                    word: word, prefix: clause.prefix, typos: typoTolerance && clause.allowsTypos, fields: textFields,
+                    segments: segments)
+            }
+            // IDF: from the largest document frequency of any term of each word; phrases add theirs.
+            var idf = 0.0
+            for word in terms {
+                var frequency = 0
+                for (field, expanded) in word {
+                    for term in expanded {
+                        let bytes = Array(term.term.utf8)
+                        let df = try segments.reduce(0) {
+                            $0 + (try $1.reader.termInfo(field: field, term: bytes)?.documentFrequency ?? 0)
+                        }
+                        frequency = max(frequency, df)
+                    }
+                }
+                idf += log(1 + (n - Double(frequency) + 0.5) / (Double(frequency) + 0.5))
+            }
+            return Resolved(clause: clause, terms: terms, idf: idf)
+        }
+    }
+
+    /// The matching documents of segment number `segment` with their scores. Without clauses
+    /// every document matches with score 0.
+    func candidates(segment index: Int) throws -> [(Int, Double)] {
+        let segment = segments[index].reader
+        let scoring = clauses.filter { $0.clause.occur != .mustNot }
+        guard !scoring.isEmpty else {
+            let excluded = try excludedDocuments(segment)
+            return (0..<segment.documentCount).filter { !excluded.contains(Int32($0)) }.map { ($0, 0) }
+        }
+        var total: [Int32: Double] = [:]
+        var requiredMatches: [Int32: Int] = [:]
+        let required = scoring.filter { $0.clause.occur == .must }.count
+        for resolved in scoring {
+            let frequencies = try weightedFrequencies(resolved, in: segment)
+            for (document, frequency) in frequencies {
+                total[document, default: 0] += resolved.idf * frequency * (schema.k1 + 1) / (schema.k1 + frequency)
+                if resolved.clause.occur == .must { requiredMatches[document, default: 0] += 1 }
+            }
+        }
+        if required > 0 { total = total.filter { requiredMatches[$0.key] == required } }
+        let excluded = try excludedDocuments(segment)
+        if !excluded.isEmpty { total = total.filter { !excluded.contains($0.key) } }
+        if proximityBonus { try addProximityBonus(&total, segment: segment, clauses: scoring) }
+        return total.map { (Int($0.key), $0.value) }
+    }
+
+    /// Documents matching any excluded clause.
+    private func excludedDocuments(_ segment: SegmentReader) throws -> Set<Int32> {
+        var excluded: Set<Int32> = []
+        for resolved in clauses where resolved.clause.occur == .mustNot {
+            excluded.formUnion(try weightedFrequencies(resolved, in: segment).keys)
+        }
+        return excluded
+    }
+
+    /// Σ over fields and terms of boost × field weight × frequency / length normalization.
+    private func weightedFrequencies(_ resolved: Resolved, in segment: SegmentReader) throws -> [Int32: Double] {
+        var weighted: [Int32: Double] = [:]
+        for field in textFields {
+            guard case .text(let weight, _, _) = schema.fields[field].kind, weight > 0 else { continue }
+            let average = averageLength[field] ?? 1
+            let frequencies: [Int32: Double]
+            if resolved.clause.isPhrase {
+                frequencies = try phraseFrequencies(
+                    resolved.terms.map { $0[field] ?? [] }, field: field, segment: segment)
+            } else {
+                var sums: [Int32: Double] = [:]
+                for term in resolved.terms.first?[field] ?? [] {
+                    guard let info = try segment.termInfo(field: field, term: Array(term.term.utf8)) else { continue }
+                    let postings = try segment.postings(field: field, info: info)
+                    for (document, frequency) in zip(postings.documents, postings.frequencies) {
+                        sums[document, default: 0] += term.boost * Double(frequency)
+                    }
+                }
+                frequencies = sums
+            }
+            for (document, frequency) in frequencies {
+                let length = Double(try segment.norm(field: field, document: Int(document)))
+                weighted[document, default: 0] += weight * frequency / (1 - schema.b + schema.b * length / average)
+            }
+        }
+        return weighted
+    }
+
+    /// Positions of any of `terms` per document in one field.
+    private func positions(_ terms: [ExpandedTerm], field: Int, segment: SegmentReader) throws -> [Int32: Set<Int32>] {
+        var result: [Int32: Set<Int32>] = [:]
+        for term in terms {
+            guard let info = try segment.termInfo(field: field, term: Array(term.term.utf8)) else { continue }
+            let postings = try segment.postings(field: field, info: info)
+            let positions = try segment.positions(field: field, info: info, frequencies: postings.frequencies)
+            for (document, documentPositions) in zip(postings.documents, positions) {
+                result[document, default: []].formUnion(documentPositions)
+            }
+        }
+        return result
+    }
+
+    /// How often the words occur in order, next to each other, per document.
+    private func phraseFrequencies(_ words: [[ExpandedTerm]], field: Int, segment: SegmentReader) throws -> [Int32:
+        Double]
+    {
+        guard let first = words.first else { return [:] }
+        var candidates = try positions(first, field: field, segment: segment)
+        for (offset, word) in words.enumerated().dropFirst() {
+            let next = try positions(word, field: field, segment: segment)
+            var kept: [Int32: Set<Int32>] = [:]
+            for (document, starts) in candidates {
+                guard let following = next[document] else { continue }
+                let matching = starts.filter { following.contains($0 + Int32(offset)) }
+                if !matching.isEmpty { kept[document] = matching }
+            }
+            candidates = kept
+        }
+        return candidates.mapValues { Double($0.count) }
+    }
+
+    /// Adds, for each pair of consecutive query words found next to each other (in order) in a
+    /// title, `proximityWeight` × the smaller IDF of the two.
+    private func addProximityBonus(_ scores: inout [Int32: Double], segment: SegmentReader, clauses: [Resolved]) throws
+    {
+        let words = clauses.filter { !$0.clause.isPhrase && $0.clause.prefix == nil }
+        guard words.count >= 2, let title = titleField, !scores.isEmpty else { return }
+        let positions = try words.map {
+            try self.positions($0.terms.first?[title] ?? [], field: title, segment: segment)
+        }
+        for index in 0..<(words.count - 1) {
+            let bonus = Self.proximityWeight * min(words[index].idf, words[index + 1].idf)
+            for (document, left) in positions[index] where scores[document] != nil {
+                guard let right = positions[index + 1][document] else { continue }
+                if left.contains(where: { right.contains($0 + 1) }) { scores[document, default: 0] += bonus }
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+/// A query term as looked up in one text field: the dictionary term and how much a match counts.
+struct ExpandedTerm: Hashable {
+    var term: String
+    var boost: Double
+}
+
+/// Turns query clauses into dictionary terms per text field, over every segment of a snapshot:
+/// exact terms, prefix completions and typo corrections.
+struct TermExpansion {
+    /// Boost of a term one edit away from the query word.
+    static let oneEditBoost = 0.6
+    /// Boost of a term two edits away.
+    static let twoEditsBoost = 0.4
+    /// At most this many completions or corrections per word and field.
+    static let maximumExpansions = 30
+
+    /// Per text field, the terms of one word.
+    static func expand(
+        word terms: [String], prefix: String?, typos: Bool, fields: [Int], segments: [IndexReader.Segment]
+    ) throws -> [Int: [ExpandedTerm]] {
+        var result: [Int: [ExpandedTerm]] = [:]
+        for field in fields {
+            var found: [String: Double] = [:]
+            for term in terms { found[term] = 1 }
+            if let prefix, !prefix.isEmpty {
+                let bytes = Array(prefix.utf8)
+                for segment in segments {
+                    var count = 0
+                    try segment.reader.scanTerms(field: field, from: bytes) { term, _ in
+                        guard term.starts(with: bytes), count < maximumExpansions else { return false }
+                        found[String(decoding: term, as: UTF8.self)] = 1
+                        count += 1
+                        return true
+                    }
+                }
+            }
+            if typos {
+                for term in terms {
+                    guard let matcher = FuzzyMatcher(term) else { continue }
+                    let first = matcher.firstLetter
+                    for segment in segments {
+                        var rows: [[Int]] = []
+                        var previous: [Unicode.Scalar] = []
+                        var count = 0
+                        try segment.reader.scanTerms(field: field, from: first) { bytes, _ in
+                            guard bytes.starts(with: first), count < maximumExpansions else { return false }
+                            let candidate = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
+                            let shared = zip(previous, candidate).prefix { $0 == $1 }.count
+                            previous = candidate
+                            if let distance = matcher.distance(to: candidate, sharedLetters: shared, rows: &rows),
+                                distance > 0
+                            {
+                                let text = String(String.UnicodeScalarView(candidate))
+                                let boost = distance == 1 ? oneEditBoost : twoEditsBoost
+                                found[text] = max(found[text] ?? 0, boost)
+                                count += 1
+                            }
+                            return true
+                        }
+                    }
+                }
+            }
+            result[field] = found.map { ExpandedTerm(term: $0.key, boost: $0.value) }
+                .sorted { $0.term < $1.term }
+        }
+        return result
+    }
+}
