@@ -17,7 +17,9 @@ struct ParsedQuery {
 
     /// One clause.
     struct Clause {
-        /// Per word, the terms it may appear as. A word clause has one word; a phrase several.
+        /// Per word, the terms it may appear as.
+        ///
+        /// A word clause has one word; a phrase several.
         var words: [[String]]
         /// True for a phrase.
         var isPhrase: Bool

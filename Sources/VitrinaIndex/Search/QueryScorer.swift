@@ -64,8 +64,9 @@ struct QueryScorer {
         }
     }
 
-    /// The matching documents of segment number `segment` with their scores. Without clauses
-    /// every document matches with score 0.
+    /// The matching documents of segment number `segment` with their scores.
+    ///
+    /// Without clauses every document matches with score 0.
     func candidates(segment index: Int) throws -> [(Int, Double)] {
         let segment = segments[index].reader
         let scoring = clauses.filter { $0.clause.occur != .mustNot }

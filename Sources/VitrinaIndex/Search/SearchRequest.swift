@@ -26,8 +26,10 @@ public struct SearchRequest: Sendable, Equatable {
         case descending(String)
     }
 
-    /// The query text; empty matches every document. Syntax: `+word` required, `-word`
-    /// excluded, `"two words"` phrase, `prefix*` completion; see ``SearchRequest/Mode``.
+    /// The query text; empty matches every document.
+    ///
+    /// Syntax: `+word` required, `-word` excluded, `"two words"` phrase, `prefix*` completion;
+    /// see ``SearchRequest/Mode``.
     public var text: String
     /// How words must match.
     public var mode: Mode
