@@ -31,25 +31,30 @@ struct FuzzyMatcher {
     /// `rows` carries the DP rows between calls (sorted neighbours share prefixes): row *i* is
     /// the distance row after the term's first *i* letters; `sharedLetters` says how many of
     /// them are still valid.
-    func distance(to term: [Unicode.Scalar], sharedLetters: Int, rows: inout [[Int]]) -> Int? {
+    func distance(to term: [Unicode.Scalar], sharedLetters: Int, rows: inout [Int]) -> Int? {
+        // `rows` is flat: row i occupies [i * width, (i + 1) * width).
         let width = word.count + 1
-        if rows.isEmpty { rows = [Array(0..<width)] }
-        let keep = min(sharedLetters, rows.count - 1)
-        rows.removeSubrange((keep + 1)...)
+        if rows.isEmpty { rows = Array(0..<width) }
+        let validRows = rows.count / width
+        let keep = min(sharedLetters, validRows - 1)
+        rows.removeSubrange(((keep + 1) * width)...)
+        // Lengths too far apart can never be within the distance.
+        if abs(term.count - word.count) > maximumDistance { return nil }
         for index in keep..<term.count {
-            let previous = rows[index]
-            var row = [Int](repeating: 0, count: width)
-            row[0] = index + 1
-            var smallest = row[0]
+            let previous = index * width
+            rows.append(index + 1)
+            var smallest = index + 1
             for column in 1..<width {
                 let cost = word[column - 1] == term[index] ? 0 : 1
-                row[column] = min(previous[column] + 1, row[column - 1] + 1, previous[column - 1] + cost)
-                smallest = min(smallest, row[column])
+                let value = min(
+                    rows[previous + column] + 1, rows[previous + width + column - 1] + 1,
+                    rows[previous + column - 1] + cost)
+                rows.append(value)
+                smallest = min(smallest, value)
             }
-            rows.append(row)
             if smallest > maximumDistance { return nil }
         }
-        let distance = rows[term.count][width - 1]
+        let distance = rows[term.count * width + width - 1]
         return distance <= maximumDistance ? distance : nil
     }
 }

@@ -15,10 +15,26 @@ struct TermExpansion {
     static let maximumExpansions = 30
 
     /// Per text field, the terms of one word.
+    ///
+    /// Typo corrections are only looked for when no term of the word is in any field's dictionary
+    /// as typed: a word the catalog knows is taken at its word (as a "did you mean" would), which
+    /// keeps common queries as fast as exact ones.
     static func expand(
         word terms: [String], prefix: String?, typos: Bool, fields: [Int], segments: [IndexReader.Segment]
     ) throws -> [Int: [ExpandedTerm]] {
         var result: [Int: [ExpandedTerm]] = [:]
+        var typos = typos
+        if typos {
+            search: for field in fields {
+                for term in terms {
+                    let bytes = Array(term.utf8)
+                    for segment in segments where try segment.reader.termInfo(field: field, term: bytes) != nil {
+                        typos = false
+                        break search
+                    }
+                }
+            }
+        }
         for field in fields {
             var found: [String: Double] = [:]
             for term in terms { found[term] = 1 }
@@ -39,7 +55,7 @@ struct TermExpansion {
                     guard let matcher = FuzzyMatcher(term) else { continue }
                     let first = matcher.firstLetter
                     for segment in segments {
-                        var rows: [[Int]] = []
+                        var rows: [Int] = []
                         var previous: [Unicode.Scalar] = []
                         var count = 0
                         try segment.reader.scanTerms(field: field, from: first) { bytes, _ in
