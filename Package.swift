@@ -23,6 +23,8 @@ let package = Package(
             name: "CVitrinaICU",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
         ),
+        // System zlib (zlib1g-dev) for compressed stored fields.
+        .systemLibrary(name: "CVitrinaZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "VitrinaModel", swiftSettings: strictSettings),
         .target(
             name: "VitrinaText",
@@ -31,7 +33,7 @@ let package = Package(
         ),
         .target(
             name: "VitrinaIndex",
-            dependencies: ["VitrinaText", "VitrinaModel"],
+            dependencies: ["VitrinaText", "VitrinaModel", "CVitrinaZlib"],
             swiftSettings: strictSettings
         ),
         .executableTarget(

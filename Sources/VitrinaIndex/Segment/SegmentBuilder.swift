@@ -89,7 +89,8 @@ final class SegmentBuilder {
             case .keyword: writeKeywordField(number, section: section)
             case .numeric:
                 section(.numbers, number) { out in
-                    let values = numbers[number] ?? Array(repeating: .nan, count: documentCount)
+                    // A column with no value at all is left empty.
+                    guard let values = numbers[number], values.contains(where: { !$0.isNaN }) else { return }
                     for value in values { out.write(f64: value) }
                 }
             }
@@ -107,13 +108,30 @@ final class SegmentBuilder {
             for (bytes, _) in sorted { out.write(bytes) }
         }
         section(.stored, nil) { out in
+            // Blocks of `storedBlockSize` documents, each zlib-compressed: block offsets first.
+            var blocks: [[UInt8]] = []
+            var start = 0
+            while start < stored.count {
+                let end = min(start + SegmentFormat.storedBlockSize, stored.count)
+                var block = ByteWriter()
+                for bytes in stored[start..<end] {
+                    block.write(varint: bytes.count)
+                    block.write(bytes)
+                }
+                var entry = ByteWriter()
+                entry.write(u32: UInt32(block.count))
+                entry.write(Deflate.compress(block.bytes))
+                blocks.append(entry.bytes)
+                start = end
+            }
+            out.write(varint: blocks.count)
             var offset: UInt64 = 0
-            for bytes in stored {
+            for block in blocks {
                 out.write(u64: offset)
-                offset += UInt64(bytes.count)
+                offset += UInt64(block.count)
             }
             out.write(u64: offset)
-            for bytes in stored { out.write(bytes) }
+            for block in blocks { out.write(block) }
         }
 
         let directoryOffset = file.count
@@ -174,7 +192,8 @@ final class SegmentBuilder {
         section(.postings, field) { $0.write(postingsOut.bytes) }
         section(.positions, field) { $0.write(positionsOut.bytes) }
         section(.norms, field) { out in
-            let values = lengths[field] ?? Array(repeating: 0, count: documentCount)
+            // A field no document has is left empty.
+            guard let values = lengths[field], values.contains(where: { $0 > 0 }) else { return }
             for value in values {
                 out.write(UInt8(value & 0xFF))
                 out.write(UInt8(value >> 8))
@@ -227,6 +246,8 @@ final class SegmentBuilder {
             }
         }
         section(.keywordDocs, field) { out in
+            // A field no document has is left empty.
+            guard !distinct.isEmpty else { return }
             var offset: UInt32 = 0
             for values in perDocument {
                 out.write(u32: offset)

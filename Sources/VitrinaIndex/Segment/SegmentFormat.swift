@@ -16,11 +16,13 @@
 /// - `postings`: per term, blocks of 128 documents: count, last document, byte length, then
 ///   document deltas and frequencies as varints (the block header is the skip data);
 /// - `positions`: per term, per document, position deltas as varints;
-/// - `norms`: per document the field's length in tokens, u16;
-/// - `keywordValues`, `keywordDocs`: sorted distinct values; per document its value ordinals;
-/// - `numbers`: per document a float64 (NaN when absent);
+/// - `norms`: per document the field's length in tokens, u16 (empty when no document has the field);
+/// - `keywordValues`, `keywordDocs`: sorted distinct values; per document its value ordinals
+///   (u32 offsets, then u32 ordinals; empty when no document has the field);
+/// - `numbers`: per document a float64, NaN when absent (empty when no document has a value);
 /// - `ids`: the sorted ids with their document numbers (update and delete by id);
-/// - `stored`: per document the product's canonical JSON.
+/// - `stored`: the products' canonical JSON in zlib-compressed blocks of 16 documents (block
+///   count, u64 block offsets, then per block its uncompressed size u32 and the zlib data).
 enum SegmentFormat {
     static let magic: [UInt8] = Array("VTRSEG".utf8) + [0, 0]
     static let endMagic: [UInt8] = Array("VTREND".utf8) + [0, 0]
@@ -29,6 +31,7 @@ enum SegmentFormat {
     static let termBlockSize = 32
     static let postingsBlockSize = 128
     static let fileExtension = "vseg"
+    static let storedBlockSize = 16
 
     /// Section tags.
     enum Tag: UInt32 {

@@ -221,9 +221,10 @@ final class SegmentReader: @unchecked Sendable {
 
     // MARK: - Columns
 
-    /// The length of `field` in `document` (token count).
+    /// The length of `field` in `document` (token count); 0 when no document has the field.
     func norm(field: Int, document: Int) throws -> Int {
         var reader = try section(.norms, field: field)
+        if reader.buffer.isEmpty { return 0 }
         reader.offset = document * 2
         let low = try reader.readByte()
         let high = try reader.readByte()
@@ -233,6 +234,7 @@ final class SegmentReader: @unchecked Sendable {
     /// The value of a numeric field, `nil` when absent.
     func number(field: Int, document: Int) throws -> Double? {
         var reader = try section(.numbers, field: field)
+        if reader.buffer.isEmpty { return nil }
         reader.offset = document * 8
         let value = try reader.readF64()
         return value.isNaN ? nil : value
@@ -241,6 +243,7 @@ final class SegmentReader: @unchecked Sendable {
     /// The value ordinals of a keyword field in `document`.
     func keywordOrdinals(field: Int, document: Int) throws -> [Int] {
         var reader = try section(.keywordDocs, field: field)
+        if reader.buffer.isEmpty { return [] }
         reader.offset = document * 4
         let start = Int(try reader.readU32())
         let end = Int(try reader.readU32())
@@ -250,13 +253,28 @@ final class SegmentReader: @unchecked Sendable {
     }
 
     /// The stored JSON of `document`.
-    func storedBytes(document: Int) throws -> UnsafeRawBufferPointer {
+    func storedBytes(document: Int) throws -> [UInt8] {
         var reader = try section(.stored, field: nil)
-        reader.offset = document * 8
+        let blocks = try reader.readInt()
+        let block = document / SegmentFormat.storedBlockSize
+        guard block < blocks else { throw IndexError.corrupt(file: file.path, offset: nil, "no stored block") }
+        let offsetsStart = reader.offset
+        reader.offset = offsetsStart + block * 8
         let start = Int(try reader.readU64())
         let end = Int(try reader.readU64())
-        reader.offset = (documentCount + 1) * 8 + start
-        return try reader.readBytes(end - start)
+        reader.offset = offsetsStart + (blocks + 1) * 8 + start
+        let size = Int(try reader.readU32())
+        let compressed = try reader.readBytes(end - start - 4)
+        let bytes = try Deflate.decompress(compressed, size: size, file: file.path)
+        return try bytes.withUnsafeBytes { raw in
+            var entries = ByteReader(raw, file: file.path)
+            for _ in 0..<(document % SegmentFormat.storedBlockSize) {
+                let length = try entries.readInt()
+                _ = try entries.readBytes(length)
+            }
+            let length = try entries.readInt()
+            return Array(try entries.readBytes(length))
+        }
     }
 
     /// The documents with `id` in this segment: one, or several when a batch replaced a product
