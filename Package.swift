@@ -47,7 +47,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "VitrinaTextTests", dependencies: ["VitrinaText"], swiftSettings: strictSettings),
-        .testTarget(name: "VitrinaIndexTests", dependencies: ["VitrinaIndex"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "VitrinaIndexTests", dependencies: ["VitrinaIndex", "VitrinaText"], swiftSettings: strictSettings),
         .testTarget(name: "VitrinaCLITests", dependencies: ["vitrina"], swiftSettings: strictSettings),
     ]
 )

@@ -11,6 +11,7 @@ struct SearchReport: Encodable {
         var currency: String?
         var available: Bool?
         var url: String?
+        var highlights: [String: String]?
     }
 
     struct Bucket: Encodable {
@@ -44,7 +45,8 @@ struct SearchReport: Encodable {
             Hit(
                 id: $0.id, score: ($0.score * 10_000).rounded() / 10_000, title: $0.product.title,
                 vendor: $0.product.vendor, price: $0.product.price, currency: $0.product.currency,
-                available: $0.product.available, url: $0.product.url)
+                available: $0.product.available, url: $0.product.url,
+                highlights: $0.highlights.isEmpty ? nil : $0.highlights)
         }
         var facets: [String: Facet] = [:]
         for (name, values) in result.keywordFacets { facets[name] = Facet(values: values) }
@@ -60,7 +62,9 @@ struct SearchReport: Encodable {
         var lines = ["\(total) found in \(tookUs) µs"]
         for (rank, hit) in hits.enumerated() {
             let price = hit.price.map { " — \(formatNumber($0)) \(hit.currency ?? "")" } ?? ""
-            lines.append("\(rank + 1). [\(hit.id)] \(hit.title ?? "")\(price)  (score \(hit.score))")
+            lines.append(
+                "\(rank + 1). [\(hit.id)] \(hit.highlights?["title"] ?? hit.title ?? "")\(price)  (score \(hit.score))")
+            if let snippet = hit.highlights?["description"] { lines.append("   \(snippet)") }
         }
         for name in facets.keys.sorted() {
             guard let facet = facets[name] else { continue }

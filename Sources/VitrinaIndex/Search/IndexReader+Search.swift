@@ -1,4 +1,5 @@
 import Foundation
+import VitrinaText
 
 extension IndexReader {
     /// Runs `request` against this snapshot.
@@ -78,9 +79,23 @@ extension IndexReader {
             return lhs.document < rhs.document
         }
         let page = matches.dropFirst(max(0, request.offset)).prefix(max(0, request.limit))
+        let highlighter = request.highlight.map { Highlighter(terms: scorer.allTerms, open: $0.open, close: $0.close) }
+        let documentBuilder = DocumentBuilder(schema: schema)
         let hits = try page.map { match in
             let product = try decodeProduct(segments[match.segment], match.document)
-            return SearchResult.Hit(id: product.id, score: match.score, product: product)
+            var hit = SearchResult.Hit(id: product.id, score: match.score, product: product)
+            if let highlighter {
+                let analyzer = AnyAnalyzer(preset: AnalyzerPreset(language: documentBuilder.language(of: product)))
+                if let title = product.title, let marked = try highlighter.highlight(title, analyzer: analyzer) {
+                    hit.highlights["title"] = marked
+                }
+                if let description = product.description,
+                    let marked = try highlighter.highlight(description, analyzer: analyzer, maximumLength: 160)
+                {
+                    hit.highlights["description"] = marked
+                }
+            }
+            return hit
         }
         var keywordFacets: [String: [SearchResult.FacetValue]] = [:]
         for (name, counts) in keywordCounts {
@@ -91,6 +106,20 @@ extension IndexReader {
         for (name, values) in numericValues { numericFacets[name] = Self.numericFacet(values) }
         return SearchResult(
             total: matches.count, hits: hits, keywordFacets: keywordFacets, numericFacets: numericFacets)
+    }
+
+    /// How the score of the product `id` for `request`'s query is made; `nil` when the product is
+    /// not in this snapshot or does not match the query (filters are not applied).
+    public func explain(_ request: SearchRequest, id: String) throws -> Explanation? {
+        let query = try ParsedQuery(request.text, mode: request.mode)
+        let scorer = try QueryScorer(
+            query: query, schema: schema, segments: segments, textFields: schema.textFields,
+            typoTolerance: request.typoTolerance, proximityBonus: request.proximityBonus)
+        for (index, segment) in segments.enumerated().reversed() {
+            guard let document = try segment.reader.documents(id: id).first(where: segment.isLive) else { continue }
+            return try scorer.explain(segment: index, document: document)
+        }
+        return nil
     }
 
     /// Min, max and about five buckets at round boundaries.

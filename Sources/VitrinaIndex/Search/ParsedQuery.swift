@@ -4,7 +4,8 @@ import VitrinaText
 /// excluded.
 ///
 /// Syntax (lenient: anything else is just words):
-/// - `+word` must match, `-word` must not match, a plain word follows the request's mode;
+/// - `+word` must match, `-word` must not match, a plain word follows the request's mode
+///   (a stop word such as `и`, `з`, `для` is never required unless written `+word`);
 /// - `"два слова"` is a phrase: the words in this order, next to each other, in one field;
 /// - `word*` matches terms starting with the word's normalized form (autocomplete);
 /// - everything is analyzed like documents: a word is looked up as its Russian stem, its
@@ -62,9 +63,14 @@ struct ParsedQuery {
                 clauses.append(Clause(words: [[]], isPhrase: false, prefix: prefix, occur: occur, allowsTypos: false))
                 continue
             }
+            let explicit = piece.text.hasPrefix("+")
             for (word, isPlainWord) in try Self.wordsWithKinds(body) {
+                // Stop words are not indexed in descriptions: never require them unless asked to.
+                let isStopWord =
+                    word.first.map { StopWords.russian.contains($0) || StopWords.belarusian.contains($0) } ?? false
+                let wordOccur: Occur = occur == .must && isStopWord && !explicit ? .should : occur
                 clauses.append(
-                    Clause(words: [word], isPhrase: false, prefix: nil, occur: occur, allowsTypos: isPlainWord))
+                    Clause(words: [word], isPhrase: false, prefix: nil, occur: wordOccur, allowsTypos: isPlainWord))
             }
         }
         self.clauses = clauses

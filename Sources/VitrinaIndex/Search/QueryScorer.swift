@@ -91,6 +91,64 @@ struct QueryScorer {
         return total.map { (Int($0.key), $0.value) }
     }
 
+    /// Every term the query looks up, for highlighting.
+    var allTerms: Set<String> {
+        var terms: Set<String> = []
+        for resolved in clauses where resolved.clause.occur != .mustNot {
+            for word in resolved.terms {
+                for expanded in word.values { terms.formUnion(expanded.map(\.term)) }
+            }
+        }
+        return terms
+    }
+
+    /// How the score of `document` in segment number `segment` is made, clause by clause and
+    /// field by field; `nil` when the document does not match.
+    func explain(segment index: Int, document: Int) throws -> Explanation? {
+        guard let score = try candidates(segment: index).first(where: { $0.0 == document })?.1 else { return nil }
+        let segment = segments[index].reader
+        let target = Int32(document)
+        var parts: [Explanation] = []
+        var clauseTotal = 0.0
+        for resolved in clauses where resolved.clause.occur != .mustNot {
+            let label = resolved.clause.isPhrase ? "phrase" : resolved.clause.prefix != nil ? "prefix" : "word"
+            let terms = Set(resolved.terms.flatMap { $0.values.flatMap { $0.map(\.term) } }).sorted()
+            var fields: [Explanation] = []
+            var frequency = 0.0
+            for field in textFields {
+                guard let value = try weightedFrequencies(resolved, in: segment, fields: [field])[target] else {
+                    continue
+                }
+                frequency += value
+                let length = try segment.norm(field: field, document: document)
+                fields.append(
+                    Explanation(
+                        value: value,
+                        description: "field \(schema.fields[field].name): weighted, length-normalized frequency "
+                            + "(length \(length), average \(Self.rounded(averageLength[field] ?? 1)))",
+                        details: []))
+            }
+            guard frequency > 0 else { continue }
+            let value = resolved.idf * frequency * (schema.k1 + 1) / (schema.k1 + frequency)
+            clauseTotal += value
+            parts.append(
+                Explanation(
+                    value: value,
+                    description: "\(label) [\(terms.joined(separator: ", "))]: idf \(Self.rounded(resolved.idf)) × "
+                        + "tf (k1 + 1) / (k1 + tf) with tf \(Self.rounded(frequency)), k1 \(schema.k1), b \(schema.b)",
+                    details: fields))
+        }
+        if score - clauseTotal > 1e-12 {
+            parts.append(
+                Explanation(
+                    value: score - clauseTotal,
+                    description: "proximity: consecutive query words next to each other in the title", details: []))
+        }
+        return Explanation(value: score, description: "BM25F sum of", details: parts)
+    }
+
+    private static func rounded(_ value: Double) -> Double { (value * 1_000).rounded() / 1_000 }
+
     /// Documents matching any excluded clause.
     private func excludedDocuments(_ segment: SegmentReader) throws -> Set<Int32> {
         var excluded: Set<Int32> = []
@@ -101,9 +159,11 @@ struct QueryScorer {
     }
 
     /// Σ over fields and terms of boost × field weight × frequency / length normalization.
-    private func weightedFrequencies(_ resolved: Resolved, in segment: SegmentReader) throws -> [Int32: Double] {
+    private func weightedFrequencies(
+        _ resolved: Resolved, in segment: SegmentReader, fields: [Int]? = nil
+    ) throws -> [Int32: Double] {
         var weighted: [Int32: Double] = [:]
-        for field in textFields {
+        for field in fields ?? textFields {
             guard case .text(let weight, _, _) = schema.fields[field].kind, weight > 0 else { continue }
             let average = averageLength[field] ?? 1
             let frequencies: [Int32: Double]

@@ -1,5 +1,5 @@
 /// A search: words, filters, sort, page and facets.
-public struct SearchRequest: Sendable, Equatable {
+public struct SearchRequest: Sendable {
     /// How query words must match.
     public enum Mode: String, Sendable, Codable {
         /// Every word must match (in any text field).
@@ -48,6 +48,8 @@ public struct SearchRequest: Sendable, Equatable {
     public var typoTolerance: Bool
     /// Whether query words found next to each other in a title score higher.
     public var proximityBonus: Bool
+    /// Whether hits carry highlighted title and description snippets; the marks to use.
+    public var highlight: (open: String, close: String)?
 
     /// Creates a request.
     public init(

@@ -8,6 +8,8 @@ public struct SearchResult: Sendable {
         public var score: Double
         /// The stored product.
         public var product: Product
+        /// Highlighted snippets by field (`title`, `description`), when requested.
+        public var highlights: [String: String] = [:]
     }
 
     /// A keyword facet value and its count.

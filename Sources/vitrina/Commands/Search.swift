@@ -37,6 +37,12 @@ struct Search: ParsableCommand {
     @Flag(name: .long, help: "Count the default facets: vendor, category, price.")
     var facets = false
 
+    @Flag(name: .long, help: "Mark matched words in titles and description snippets.")
+    var highlight = false
+
+    @Option(name: .long, help: "Explain how the score of the product with this id is made.")
+    var explain: String?
+
     @Flag(name: .long, help: "Print JSON (shape documented in README).")
     var json = false
 
@@ -49,6 +55,14 @@ struct Search: ParsableCommand {
         request.filters = try filter.map(Self.parseFilter)
         if let sort { request.sort = Self.parseSort(sort) }
         request.facets = facet + (facets ? ["vendor", "category", "price"] : [])
+        if highlight { request.highlight = json ? ("<em>", "</em>") : ("[", "]") }
+        if let explain {
+            guard let explanation = try reader.explain(request, id: explain) else {
+                throw ValidationError("\(explain) is not in the index or does not match \"\(query)\"")
+            }
+            if json { try printJSON(explanation) } else { print(explanation.text()) }
+            return
+        }
         let start = ContinuousClock.now
         let result = try reader.search(request)
         let elapsed = start.duration(to: .now)
