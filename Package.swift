@@ -26,6 +26,8 @@ let package = Package(
         // System zlib (zlib1g-dev) for compressed stored fields.
         .systemLibrary(name: "CVitrinaZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "VitrinaModel", swiftSettings: strictSettings),
+        // Deterministic synthetic catalogs for benchmarks and tests.
+        .target(name: "VitrinaSynthetic", dependencies: ["VitrinaModel"], swiftSettings: strictSettings),
         .target(
             name: "VitrinaText",
             dependencies: ["CVitrinaICU", "VitrinaModel"],
@@ -40,6 +42,7 @@ let package = Package(
             name: "vitrina",
             dependencies: [
                 "VitrinaIndex",
+                "VitrinaSynthetic",
                 "VitrinaText",
                 "VitrinaModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -65,7 +65,7 @@ struct BenchReport: Encodable {
             lines.append(
                 "index: \(index.products) products in \(format(index.indexSeconds, digits: 2)) s = "
                     + "\(format(index.productsPerSecond)) products/s; \(format(Double(index.indexBytes))) bytes on disk "
-                    + "(\(format(Double(index.indexBytes) / Double(max(1, index.rawTextBytes)), digits: 2))× the raw titles)"
+                    + "(\(format(Double(index.indexBytes) / Double(max(1, index.rawTextBytes)), digits: 2))× the raw title and description text)"
             )
             for query in index.queries {
                 lines.append(

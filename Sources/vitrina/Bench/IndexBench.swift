@@ -1,5 +1,6 @@
 import Foundation
 import VitrinaIndex
+import VitrinaSynthetic
 
 /// Indexing and query figures for `vitrina bench`: products built from the benchmark texts.
 struct IndexBench {
@@ -22,19 +23,17 @@ struct IndexBench {
         var averageHits: Double
     }
 
-    /// Indexes one product per text (title, price from its position, vendor from its first Latin
-    /// word) into a temporary directory, then times queries made of words taken from the titles.
-    static func run(texts: [String]) throws -> Figures {
+    /// Indexes `count` synthetic products (``CatalogGenerator``, seed 1: titles plus 30–200-word
+    /// descriptions, 20% Belarusian) into a temporary directory, then times queries made of words
+    /// taken from the titles.
+    static func run(count: Int, bufferBytes: Int = 64 << 20) throws -> Figures {
         let directory = NSTemporaryDirectory() + "vitrina-bench-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let products = texts.enumerated().map { number, title in
-            Product(
-                id: "p\(number)", title: title,
-                vendor: title.split(separator: " ").first { $0.allSatisfy(\.isASCII) }.map(String.init),
-                price: Double(100 + (number * 7919) % 5000), currency: "BYN", available: number % 3 != 0)
-        }
+        var generator = CatalogGenerator(seed: 1)
+        let products = (0..<count).map { generator.product(number: $0) }
+        let texts = products.map { $0.title ?? "" }
         let start = ContinuousClock.now
-        let writer = try IndexWriter(path: directory)
+        let writer = try IndexWriter(path: directory, bufferBytes: bufferBytes)
         for product in products { try writer.add(product) }
         try writer.commit()
         let seconds = seconds(start.duration(to: .now))
@@ -73,7 +72,8 @@ struct IndexBench {
         }
         return Figures(
             products: products.count, indexSeconds: seconds, productsPerSecond: Double(products.count) / seconds,
-            indexBytes: stats.bytes.values.reduce(0, +), rawTextBytes: texts.reduce(0) { $0 + $1.utf8.count },
+            indexBytes: stats.bytes.values.reduce(0, +),
+            rawTextBytes: products.reduce(0) { $0 + ($1.title?.utf8.count ?? 0) + ($1.description?.utf8.count ?? 0) },
             queries: queries)
     }
 

@@ -24,7 +24,7 @@ struct Bench: ParsableCommand {
     @Flag(name: .long, help: "Print JSON (shape documented in README).")
     var json = false
 
-    @Option(name: .long, help: "Products to index for the index benchmark (0 skips it).")
+    @Option(name: .long, help: "Synthetic products to index for the index benchmark (0 skips it).")
     var indexProducts = 100_000
 
     func run() throws {
@@ -75,11 +75,7 @@ struct Bench: ParsableCommand {
         }
 
         var report = BenchReport(textSource: corpus.textSource, wordSource: corpus.wordSource, results: results)
-        if indexProducts > 0 {
-            var texts = corpus.texts
-            while texts.count < indexProducts { texts += corpus.texts }
-            report.index = try IndexBench.run(texts: Array(texts.prefix(indexProducts)))
-        }
+        if indexProducts > 0 { report.index = try IndexBench.run(count: indexProducts) }
         if json {
             try printJSON(report)
         } else {

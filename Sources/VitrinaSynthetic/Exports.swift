@@ -1,0 +1,2 @@
+// Clients get the product type the generator makes.
+@_exported import VitrinaModel
