@@ -1,5 +1,6 @@
-/// A deterministic generator of realistic synthetic catalogs in Russian and Belarusian, for
-/// benchmarks and tests: titles with brands, model codes and inflected adjectives, category
+/// A deterministic generator of realistic synthetic catalogs in Russian and Belarusian.
+///
+/// For benchmarks and tests: titles with brands, model codes and inflected adjectives, category
 /// paths, descriptions of 30–200 words built from inflected sentence templates, prices, stock,
 /// dates and ratings. The same seed always gives the same products.
 ///
