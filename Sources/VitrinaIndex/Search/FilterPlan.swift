@@ -51,7 +51,7 @@ struct FilterPlan {
                     return false
                 }
             case .range(let field, let min, let max):
-                guard let value = try reader.number(field: field, document: document) else { return false }
+                guard let value = reader.number(field: field, document: document) else { return false }
                 if let min, value < min { return false }
                 if let max, value > max { return false }
             }

@@ -47,7 +47,7 @@ extension IndexReader {
             let candidates = try scorer.candidates(segment: segmentIndex)
             for (document, score) in candidates where segment.isLive(document) {
                 guard try plan.accepts(segment: segmentIndex, document: document) else { continue }
-                let sortValue = try sortField.flatMap { try segment.reader.number(field: $0.0, document: document) }
+                let sortValue = sortField.flatMap { segment.reader.number(field: $0.0, document: document) }
                 matches.append((segmentIndex, document, score, sortValue))
                 for (field, kind) in facetFields {
                     let name = schema.fields[field].name
@@ -57,7 +57,7 @@ extension IndexReader {
                         where ordinal < values.count {
                             keywordCounts[name, default: [:]][values[ordinal], default: 0] += 1
                         }
-                    } else if let value = try segment.reader.number(field: field, document: document) {
+                    } else if let value = segment.reader.number(field: field, document: document) {
                         numericValues[name, default: []].append(value)
                     }
                 }

@@ -74,19 +74,27 @@ struct QueryScorer {
             let excluded = try excludedDocuments(segment)
             return (0..<segment.documentCount).filter { !excluded.contains(Int32($0)) }.map { ($0, 0) }
         }
-        var total: [Int32: Double] = [:]
-        var requiredMatches: [Int32: Int] = [:]
+        let count = segment.documentCount
+        var sums = [Double](repeating: 0, count: count)
+        var requiredMatches = [UInt16](repeating: 0, count: count)
+        var touched: [Int32] = []
         let required = scoring.filter { $0.clause.occur == .must }.count
         for resolved in scoring {
-            let frequencies = try weightedFrequencies(resolved, in: segment)
-            for (document, frequency) in frequencies {
-                total[document, default: 0] += resolved.idf * frequency * (schema.k1 + 1) / (schema.k1 + frequency)
-                if resolved.clause.occur == .must { requiredMatches[document, default: 0] += 1 }
+            for (document, frequency) in try weightedFrequencies(resolved, in: segment) {
+                let index = Int(document)
+                if sums[index] == 0 && requiredMatches[index] == 0 { touched.append(document) }
+                sums[index] += resolved.idf * frequency * (schema.k1 + 1) / (schema.k1 + frequency)
+                if resolved.clause.occur == .must { requiredMatches[index] &+= 1 }
             }
         }
-        if required > 0 { total = total.filter { requiredMatches[$0.key] == required } }
         let excluded = try excludedDocuments(segment)
-        if !excluded.isEmpty { total = total.filter { !excluded.contains($0.key) } }
+        var total: [Int32: Double] = [:]
+        total.reserveCapacity(touched.count)
+        for document in touched where !excluded.contains(document) {
+            let index = Int(document)
+            if required > 0 && Int(requiredMatches[index]) != required { continue }
+            total[document] = sums[index]
+        }
         if proximityBonus { try addProximityBonus(&total, segment: segment, clauses: scoring) }
         return total.map { (Int($0.key), $0.value) }
     }
@@ -116,11 +124,10 @@ struct QueryScorer {
             var fields: [Explanation] = []
             var frequency = 0.0
             for field in textFields {
-                guard let value = try weightedFrequencies(resolved, in: segment, fields: [field])[target] else {
-                    continue
-                }
+                let values = try weightedFrequencies(resolved, in: segment, fields: [field])
+                guard let value = values.first(where: { $0.0 == target })?.1 else { continue }
                 frequency += value
-                let length = try segment.norm(field: field, document: document)
+                let length = segment.norm(field: field, document: document)
                 fields.append(
                     Explanation(
                         value: value,
@@ -153,40 +160,46 @@ struct QueryScorer {
     private func excludedDocuments(_ segment: SegmentReader) throws -> Set<Int32> {
         var excluded: Set<Int32> = []
         for resolved in clauses where resolved.clause.occur == .mustNot {
-            excluded.formUnion(try weightedFrequencies(resolved, in: segment).keys)
+            excluded.formUnion(try weightedFrequencies(resolved, in: segment).map(\.0))
         }
         return excluded
     }
 
-    /// Σ over fields and terms of boost × field weight × frequency / length normalization.
+    /// Σ over fields and terms of boost × field weight × frequency / length normalization, for
+    /// every document the clause matches.
     private func weightedFrequencies(
         _ resolved: Resolved, in segment: SegmentReader, fields: [Int]? = nil
-    ) throws -> [Int32: Double] {
-        var weighted: [Int32: Double] = [:]
+    ) throws -> [(Int32, Double)] {
+        var sums = [Double](repeating: 0, count: segment.documentCount)
+        var touched: [Int32] = []
+        func add(_ document: Int32, _ value: Double) {
+            let index = Int(document)
+            if sums[index] == 0 { touched.append(document) }
+            sums[index] += value
+        }
         for field in fields ?? textFields {
             guard case .text(let weight, _, _) = schema.fields[field].kind, weight > 0 else { continue }
             let average = averageLength[field] ?? 1
-            let frequencies: [Int32: Double]
+            func normalized(_ document: Int32) -> Double {
+                weight
+                    / (1 - schema.b + schema.b * Double(segment.norm(field: field, document: Int(document))) / average)
+            }
             if resolved.clause.isPhrase {
-                frequencies = try phraseFrequencies(
-                    resolved.terms.map { $0[field] ?? [] }, field: field, segment: segment)
+                let words = resolved.terms.map { $0[field] ?? [] }
+                for (document, frequency) in try phraseFrequencies(words, field: field, segment: segment) {
+                    add(document, frequency * normalized(document))
+                }
             } else {
-                var sums: [Int32: Double] = [:]
                 for term in resolved.terms.first?[field] ?? [] {
                     guard let info = try segment.termInfo(field: field, term: Array(term.term.utf8)) else { continue }
                     let postings = try segment.postings(field: field, info: info)
                     for (document, frequency) in zip(postings.documents, postings.frequencies) {
-                        sums[document, default: 0] += term.boost * Double(frequency)
+                        add(document, term.boost * Double(frequency) * normalized(document))
                     }
                 }
-                frequencies = sums
-            }
-            for (document, frequency) in frequencies {
-                let length = Double(try segment.norm(field: field, document: Int(document)))
-                weighted[document, default: 0] += weight * frequency / (1 - schema.b + schema.b * length / average)
             }
         }
-        return weighted
+        return touched.map { ($0, sums[Int($0)]) }
     }
 
     /// Positions of any of `terms` per document in one field.

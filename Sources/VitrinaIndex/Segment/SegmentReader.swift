@@ -15,6 +15,10 @@ final class SegmentReader: @unchecked Sendable {
     /// Sum of lengths per text field.
     let lengthSums: [Int: Int]
     private var sections: [SectionKey: Range<Int>] = [:]
+    /// Byte ranges of the norms and numbers columns by field number (fast paths for scoring,
+    /// filtering and sorting); `nil` when the field has none.
+    private var normRanges: [Range<Int>?] = []
+    private var numberRanges: [Range<Int>?] = []
     /// Per text field: the first term of each dictionary block and the block's offset.
     private var termIndex: [Int: (firsts: [[UInt8]], offsets: [Int], count: Int)] = [:]
     /// Per keyword field: the sorted distinct values.
@@ -78,6 +82,24 @@ final class SegmentReader: @unchecked Sendable {
             sums[field] = try meta.readInt(limit: Int.max)
         }
         lengthSums = sums
+        let fieldCount =
+            (sections.keys.filter { $0.field != SegmentFormat.noField }.map { Int($0.field) }.max() ?? -1) + 1
+        normRanges = (0..<fieldCount).map {
+            sections[SectionKey(tag: SegmentFormat.Tag.norms.rawValue, field: UInt32($0))].flatMap {
+                $0.isEmpty ? nil : $0
+            }
+        }
+        numberRanges = (0..<fieldCount).map {
+            sections[SectionKey(tag: SegmentFormat.Tag.numbers.rawValue, field: UInt32($0))].flatMap {
+                $0.isEmpty ? nil : $0
+            }
+        }
+        for range in normRanges.compactMap({ $0 }) where range.count != documentCount * 2 {
+            throw IndexError.corrupt(file: path, offset: range.lowerBound, "norms column has the wrong size")
+        }
+        for range in numberRanges.compactMap({ $0 }) where range.count != documentCount * 8 {
+            throw IndexError.corrupt(file: path, offset: range.lowerBound, "numbers column has the wrong size")
+        }
         try loadTermIndexes()
         try loadKeywordValues()
     }
@@ -222,21 +244,21 @@ final class SegmentReader: @unchecked Sendable {
     // MARK: - Columns
 
     /// The length of `field` in `document` (token count); 0 when no document has the field.
-    func norm(field: Int, document: Int) throws -> Int {
-        var reader = try section(.norms, field: field)
-        if reader.buffer.isEmpty { return 0 }
-        reader.offset = document * 2
-        let low = try reader.readByte()
-        let high = try reader.readByte()
-        return Int(low) | Int(high) << 8
+    ///
+    /// Precondition: `document` < `documentCount` (column sizes are checked at open).
+    func norm(field: Int, document: Int) -> Int {
+        guard field < normRanges.count, let range = normRanges[field] else { return 0 }
+        let offset = range.lowerBound + document * 2
+        return Int(file.bytes[offset]) | Int(file.bytes[offset + 1]) << 8
     }
 
     /// The value of a numeric field, `nil` when absent.
-    func number(field: Int, document: Int) throws -> Double? {
-        var reader = try section(.numbers, field: field)
-        if reader.buffer.isEmpty { return nil }
-        reader.offset = document * 8
-        let value = try reader.readF64()
+    ///
+    /// Precondition: `document` < `documentCount` (column sizes are checked at open).
+    func number(field: Int, document: Int) -> Double? {
+        guard field < numberRanges.count, let range = numberRanges[field] else { return nil }
+        let bits = file.bytes.loadUnaligned(fromByteOffset: range.lowerBound + document * 8, as: UInt64.self)
+        let value = Double(bitPattern: UInt64(littleEndian: bits))
         return value.isNaN ? nil : value
     }
 
