@@ -282,6 +282,61 @@ int64_t vtr_spellout_format(vtr_spellout *spellout, double value, uint8_t *dst, 
     return result;
 }
 
+int64_t vtr_spellout_rule_sets(vtr_spellout *spellout, uint8_t *dst, int64_t capacity, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    vtr_ustring names = {0};
+    int64_t result = -1;
+    int32_t want = 4096;
+    for (int attempt = 0; attempt < 2; attempt++) {
+        if (!vtr_ustring_reserve(&names, want)) { status = U_MEMORY_ALLOCATION_ERROR; goto done; }
+        status = U_ZERO_ERROR;
+        int32_t n = unum_getTextAttribute(spellout->format, UNUM_PUBLIC_RULESETS, names.chars, names.capacity,
+                                          &status);
+        if (status == U_BUFFER_OVERFLOW_ERROR) { want = n + 1; continue; }
+        if (U_FAILURE(status)) goto done;
+        names.length = n;
+        break;
+    }
+    if (U_FAILURE(status)) goto done;
+    status = U_ZERO_ERROR;  // drop warnings such as U_USING_DEFAULT_WARNING
+    result = vtr_utf16_to_utf8(names.chars, names.length, dst, capacity, &status);
+done:
+    vtr_ustring_free(&names);
+    *error = U_FAILURE(status) ? status : U_ZERO_ERROR;
+    return U_FAILURE(status) ? -1 : result;
+}
+
+int64_t vtr_spellout_format_rule_set(vtr_spellout *spellout, const char *rule_set, double value, uint8_t *dst,
+                                     int64_t capacity, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    vtr_ustring name = {0};
+    UChar saved[256];
+    UChar buffer[512];
+    int64_t result = -1;
+    int32_t savedLength = unum_getTextAttribute(spellout->format, UNUM_DEFAULT_RULESET, saved, 256, &status);
+    if (U_FAILURE(status) || savedLength >= 256) {
+        if (!U_FAILURE(status)) status = U_BUFFER_OVERFLOW_ERROR;
+        goto done;
+    }
+    status = U_ZERO_ERROR;
+    if (!vtr_ustring_from_utf8(&name, (const uint8_t *)rule_set, (int64_t)strlen(rule_set), &status)) goto done;
+    unum_setTextAttribute(spellout->format, UNUM_DEFAULT_RULESET, name.chars, name.length, &status);
+    if (U_FAILURE(status)) goto done;
+    int32_t n = unum_formatDouble(spellout->format, value, buffer, 512, NULL, &status);
+    UErrorCode restore = U_ZERO_ERROR;
+    unum_setTextAttribute(spellout->format, UNUM_DEFAULT_RULESET, saved, savedLength, &restore);
+    if (U_FAILURE(status) || n >= 512) {
+        if (!U_FAILURE(status)) status = U_BUFFER_OVERFLOW_ERROR;
+        goto done;
+    }
+    status = U_ZERO_ERROR;
+    result = vtr_utf16_to_utf8(buffer, n, dst, capacity, &status);
+done:
+    vtr_ustring_free(&name);
+    *error = U_FAILURE(status) ? status : U_ZERO_ERROR;
+    return U_FAILURE(status) ? -1 : result;
+}
+
 void vtr_icu_version(char *dst) {
     UVersionInfo info;
     u_getVersion(info);

@@ -88,6 +88,17 @@ int32_t vtr_spellout_parse(vtr_spellout *spellout, const uint8_t *src, int64_t l
 int64_t vtr_spellout_format(vtr_spellout *spellout, double value, uint8_t *dst, int64_t capacity,
                             int32_t *error);
 
+/// Writes the names of the public rule sets of `spellout` as UTF-8 into `dst`, each followed by ';'
+/// (for example "%spellout-numbering;%spellout-cardinal-feminine-genitive;"); same size contract as
+/// vtr_nfkc_casefold. Used to enumerate every case and gender form the locale's rules can spell.
+int64_t vtr_spellout_rule_sets(vtr_spellout *spellout, uint8_t *dst, int64_t capacity, int32_t *error);
+
+/// Formats `value` in words with the public rule set named `rule_set` (UTF-8, such as
+/// "%spellout-cardinal-feminine-genitive"); same size contract as vtr_nfkc_casefold. The default rule
+/// set is restored afterwards. Not thread-safe for one handle: callers serialize use.
+int64_t vtr_spellout_format_rule_set(vtr_spellout *spellout, const char *rule_set, double value, uint8_t *dst,
+                                     int64_t capacity, int32_t *error);
+
 /// The version of the ICU library in use, such as "72.1", written into `dst` (at least 32 bytes).
 void vtr_icu_version(char *dst);
 

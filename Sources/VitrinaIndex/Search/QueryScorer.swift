@@ -241,12 +241,23 @@ struct QueryScorer {
     {
         let words = clauses.filter { !$0.clause.isPhrase && $0.clause.prefix == nil }
         guard words.count >= 2, let title = titleField, !scores.isEmpty else { return }
-        let positions = try words.map {
-            try self.positions($0.terms.first?[title] ?? [], field: title, segment: segment)
+        // Positions in the title, decoded only for documents that matched.
+        let matched = scores
+        let positions = try words.map { word -> [Int32: [Int32]] in
+            var merged: [Int32: [Int32]] = [:]
+            for term in word.terms.first?[title] ?? [] {
+                guard let info = try segment.termInfo(field: title, term: Array(term.term.utf8)) else { continue }
+                let postings = try segment.postings(field: title, info: info)
+                let found = try segment.positions(
+                    field: title, info: info, documents: postings.documents, frequencies: postings.frequencies
+                ) { matched[$0] != nil }
+                merged.merge(found) { $0 + $1 }
+            }
+            return merged
         }
         for index in 0..<(words.count - 1) {
             let bonus = Self.proximityWeight * min(words[index].idf, words[index + 1].idf)
-            for (document, left) in positions[index] where scores[document] != nil {
+            for (document, left) in positions[index] {
                 guard let right = positions[index + 1][document] else { continue }
                 if left.contains(where: { right.contains($0 + 1) }) { scores[document, default: 0] += bonus }
             }

@@ -241,6 +241,31 @@ final class SegmentReader: @unchecked Sendable {
         }
     }
 
+    /// Decodes the positions of a term only in the documents `keep` accepts (the others are
+    /// skipped without allocating), keyed by document.
+    func positions(
+        field: Int, info: TermInfo, documents: [Int32], frequencies: [Int32], keep: (Int32) -> Bool
+    ) throws -> [Int32: [Int32]] {
+        var reader = try section(.positions, field: field)
+        reader.offset = info.positionsOffset
+        var result: [Int32: [Int32]] = [:]
+        for (document, frequency) in zip(documents, frequencies) {
+            if keep(document) {
+                var position: Int32 = 0
+                var positions: [Int32] = []
+                positions.reserveCapacity(Int(frequency))
+                for _ in 0..<Int(frequency) {
+                    position += Int32(clamping: try reader.readInt())
+                    positions.append(position)
+                }
+                result[document] = positions
+            } else {
+                for _ in 0..<Int(frequency) { _ = try reader.readVarint() }
+            }
+        }
+        return result
+    }
+
     // MARK: - Columns
 
     /// The length of `field` in `document` (token count); 0 when no document has the field.
