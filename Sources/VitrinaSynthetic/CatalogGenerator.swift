@@ -85,27 +85,25 @@ extension String {
     /// The string with its first letter in upper case.
     fileprivate var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 
-    /// Every occurrence of `target` replaced (Foundation-free).
+    /// Every occurrence of `target` replaced (Foundation-free, on UTF-8 bytes).
     fileprivate func replacingAll(_ target: String, with replacement: String) -> String {
-        var result = ""
-        var rest = self[...]
-        while let range = rest.range(of: target) {
-            result += rest[..<range.lowerBound] + replacement
-            rest = rest[range.upperBound...]
+        let source = Array(utf8)
+        let pattern = Array(target.utf8)
+        guard !pattern.isEmpty, source.count >= pattern.count else { return self }
+        var output: [UInt8] = []
+        output.reserveCapacity(source.count)
+        var index = 0
+        while index < source.count {
+            if index + pattern.count <= source.count, source[index] == pattern[0],
+                source[index..<(index + pattern.count)].elementsEqual(pattern)
+            {
+                output.append(contentsOf: replacement.utf8)
+                index += pattern.count
+            } else {
+                output.append(source[index])
+                index += 1
+            }
         }
-        return result + rest
-    }
-}
-
-extension Substring {
-    /// The range of the first occurrence of `target` (a simple search; the texts are short).
-    fileprivate func range(of target: String) -> Range<Index>? {
-        guard !target.isEmpty else { return nil }
-        var index = startIndex
-        while index < endIndex {
-            if self[index...].hasPrefix(target) { return index..<self.index(index, offsetBy: target.count) }
-            index = self.index(after: index)
-        }
-        return nil
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -11,7 +11,9 @@ final class SegmentBuilder {
     private(set) var documentCount = 0
     private(set) var ids: [String] = []
     private var stored: [[UInt8]] = []
-    private var postings: [Int: [String: TermPostings]] = [:]
+    /// Per text field: term → its number; and the postings by term number.
+    private var termNumbers: [Int: [UTF8Key: Int]] = [:]
+    private var termPostings: [Int: [TermPostings]] = [:]
     private var lengths: [Int: [UInt16]] = [:]
     private var keywords: [Int: [[String]]] = [:]
     private var numbers: [Int: [Double]] = [:]
@@ -33,20 +35,38 @@ final class SegmentBuilder {
         for (field, kind) in schema.fields.enumerated() {
             switch kind.kind {
             case .text:
-                var byTerm: [String: [UInt32]] = [:]
+                // Group the document's positions by term, in first-seen order.
+                var slots: [UTF8Key: Int] = [:]
+                var grouped: [(term: String, positions: [UInt32])] = []
                 for (term, position) in document.terms[field] ?? [] {
-                    byTerm[term, default: []].append(UInt32(position))
+                    let key = UTF8Key(term)
+                    if let slot = slots[key] {
+                        grouped[slot].positions.append(UInt32(position))
+                    } else {
+                        slots[key] = grouped.count
+                        grouped.append((term, [UInt32(position)]))
+                    }
                 }
-                var fieldPostings = postings[field] ?? [:]
-                postings[field] = nil  // keep the dictionary uniquely referenced while mutating
-                for (term, positions) in byTerm {
-                    if fieldPostings[term] == nil { estimatedBytes += term.utf8.count + 80 }
-                    fieldPostings[term, default: TermPostings()].documents.append(UInt32(number))
-                    fieldPostings[term]?.frequencies.append(UInt32(positions.count))
-                    fieldPostings[term]?.positions.append(contentsOf: positions.sorted())
+                var numbers = termNumbers.removeValue(forKey: field) ?? [:]
+                var lists = termPostings.removeValue(forKey: field) ?? []
+                for (term, positions) in grouped {
+                    let key = UTF8Key(term)
+                    let termNumber: Int
+                    if let known = numbers[key] {
+                        termNumber = known
+                    } else {
+                        termNumber = lists.count
+                        numbers[key] = termNumber
+                        lists.append(TermPostings())
+                        estimatedBytes += term.utf8.count + 80
+                    }
+                    lists[termNumber].documents.append(UInt32(number))
+                    lists[termNumber].frequencies.append(UInt32(positions.count))
+                    lists[termNumber].positions.append(contentsOf: positions.sorted())
                     estimatedBytes += 8 + positions.count * 4
                 }
-                postings[field] = fieldPostings
+                termNumbers[field] = numbers
+                termPostings[field] = lists
                 lengths[field, default: []].append(UInt16(clamping: document.lengths[field] ?? 0))
             case .keyword:
                 let values = document.keywords[field] ?? []
@@ -154,15 +174,16 @@ final class SegmentBuilder {
 
     /// Writes the term dictionary, postings, positions and norms of one text field.
     private func writeTextField(_ field: Int, section: SectionWriter) {
-        let fieldPostings = postings[field] ?? [:]
-        let terms = fieldPostings.keys.map { (Array($0.utf8), $0) }.sorted { utf8Less($0.0, $1.0) }
+        let lists = termPostings[field] ?? []
+        let terms = (termNumbers[field] ?? [:]).map { (Array($0.key.string.utf8), $0.value) }
+            .sorted { utf8Less($0.0, $1.0) }
         var postingsOut = ByteWriter()
         var positionsOut = ByteWriter()
         var termsOut = ByteWriter()
         var index: [([UInt8], Int)] = []
         var previous: [UInt8] = []
-        for (ordinal, (bytes, term)) in terms.enumerated() {
-            guard let entry = fieldPostings[term] else { continue }
+        for (ordinal, (bytes, termNumber)) in terms.enumerated() {
+            let entry = lists[termNumber]
             if ordinal % SegmentFormat.termBlockSize == 0 {
                 index.append((bytes, termsOut.count))
                 previous = []

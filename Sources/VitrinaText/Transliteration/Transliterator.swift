@@ -1,70 +1,139 @@
 import CVitrinaICU
 import Synchronization
+import VitrinaModel
 
 /// Cyrillic ↔ Latin transliteration through ICU, so `самсунг` can meet `Samsung`.
 ///
-/// One instance is safe to share: calls are serialized on the ICU handle.
+/// ``cyrillicToLatin(_:)`` uses ICU's BGN/PCGN romanizations, which match how brands are usually
+/// spelled in Latin; ``searchKey(_:)`` then folds the result to lowercase ASCII for matching.
+/// One instance is safe to share between tasks: calls are serialized on the ICU handle.
 ///
 /// ```swift
 /// let latin = try Transliterator.cyrillicToLatin(.ru)
-/// latin.searchKey("Самсунг") // "samsung"
+/// latin.transliterate("щётка") // "shchëtka"
+/// latin.searchKey("Самсунг")   // "samsung"
 /// ```
 public final class Transliterator: Sendable {
     /// The ICU transform id, such as `Russian-Latin/BGN`.
     public let id: String
+    /// The ICU transliterator, only touched while holding the lock.
     private let handle: Mutex<OpaqueHandle>
-    /// The ASCII folding applied by ``searchKey(_:)`` (nil when this transliterator already ends
-    /// in ASCII).
-    private let asciiFold: Mutex<OpaqueHandle>?
+    /// `Latin-ASCII; Lower`, applied by ``searchKey(_:)``.
+    private let asciiFold: Mutex<OpaqueHandle>
 
-    /// Opens the ICU transform `id` (any ICU id or compound id, such as `Any-Latin; Latin-ASCII`).
+    /// Opens the ICU transform `id`.
     ///
+    /// - Parameter id: Any ICU transform id or compound id, such as `Russian-Latin/BGN` or
+    ///   `Any-Latin; Latin-ASCII`.
     /// - Throws: ``ICUError`` when ICU does not know the id.
+    ///
+    /// ```swift
+    /// let greek = try Transliterator(id: "Greek-Latin")
+    /// ```
     public init(id: String) throws {
+        let handle = try Self.open(id)
+        let fold: OpaqueHandle
+        do {
+            fold = try Self.open("Latin-ASCII; Lower")
+        } catch {
+            vtr_transliterator_close(handle.pointer)
+            throw error
+        }
         self.id = id
-        self.handle = Mutex(try Self.open(id))
-        self.asciiFold = Mutex(try Self.open("Latin-ASCII; Lower"))
+        self.handle = Mutex(handle)
+        self.asciiFold = Mutex(fold)
     }
 
     deinit {
         handle.withLock { vtr_transliterator_close($0.pointer) }
-        asciiFold?.withLock { vtr_transliterator_close($0.pointer) }
+        asciiFold.withLock { vtr_transliterator_close($0.pointer) }
     }
 
-    /// Russian or Belarusian Cyrillic to Latin (ICU's BGN/PCGN romanizations, which match how
-    /// brands are usually spelled: `самсунг` → `samsung`; Belarusian `г` → `h`); other
-    /// languages use ICU's generic `Cyrillic-Latin`.
+    /// Russian or Belarusian Cyrillic to Latin.
+    ///
+    /// Uses ICU's `Russian-Latin/BGN` or `Belarusian-Latin/BGN` (Belarusian `г` is `h`, `ў` is `w`);
+    /// `other`, and any ICU build without the BGN rules, uses the generic `Cyrillic-Latin`.
+    ///
+    /// - Parameter language: The language of the Cyrillic text.
+    /// - Returns: A transliterator from Cyrillic to Latin.
+    /// - Throws: ``ICUError`` when ICU has none of these transforms.
+    ///
+    /// ```swift
+    /// try Transliterator.cyrillicToLatin(.be).transliterate("галоўны") // "halowny"
+    /// ```
     public static func cyrillicToLatin(_ language: Language) throws -> Transliterator {
         switch language {
-        case .ru: return try Transliterator(id: "Russian-Latin/BGN")
-        case .be: return try Transliterator(id: "Belarusian-Latin/BGN")
+        case .ru: return try open(preferred: "Russian-Latin/BGN", fallback: "Cyrillic-Latin")
+        case .be: return try open(preferred: "Belarusian-Latin/BGN", fallback: "Cyrillic-Latin")
         case .other: return try Transliterator(id: "Cyrillic-Latin")
         }
     }
 
-    /// Latin to Cyrillic (`samsung` → `самсунг`).
+    /// Latin to Russian Cyrillic.
+    ///
+    /// Reads BGN romanizations back first (`shch` → `щ`, `zh` → `ж`, `ya` → `я`: ICU's
+    /// `Latin-Russian/BGN`), then spells the letters that romanization never uses (`h`, `x`, `w`)
+    /// with ICU's generic `Latin-Cyrillic`; without the BGN rules only the latter is used.
+    ///
+    /// - Returns: A transliterator from Latin to Cyrillic.
+    /// - Throws: ``ICUError`` when ICU has no Latin to Cyrillic transform.
+    ///
+    /// ```swift
+    /// try Transliterator.latinToCyrillic().transliterate("samsung") // "самсунг"
+    /// ```
     public static func latinToCyrillic() throws -> Transliterator {
-        try Transliterator(id: "Latin-Cyrillic")
+        try open(preferred: "Latin-Russian/BGN; Latin-Cyrillic", fallback: "Latin-Cyrillic")
     }
 
-    /// Transliterates `text`; text ICU cannot convert is returned unchanged.
+    /// Transliterates `text`.
+    ///
+    /// - Parameter text: Any text; characters the transform does not cover are kept.
+    /// - Returns: The transliterated text, or `text` unchanged when ICU fails.
+    ///
+    /// ```swift
+    /// try Transliterator.cyrillicToLatin(.ru).transliterate("Филипс") // "Filips"
+    /// ```
     public func transliterate(_ text: String) -> String {
-        handle.withLock { handle in
+        if text.isEmpty { return text }
+        return handle.withLock { handle in
             ICUBridge.transform(text) { vtr_transliterate(handle.pointer, $0, $1, $2, $3, $4) } ?? text
         }
     }
 
-    /// A lowercase ASCII key for matching brand names across scripts: the transliteration with
-    /// diacritics and apostrophes of the romanization removed (`щётка` → `shchetka`).
+    /// A lowercase ASCII key for matching names across scripts.
+    ///
+    /// The transliteration, folded by ICU's `Latin-ASCII` (`ë` → `e`), lowercased, with the
+    /// romanization's apostrophes and primes removed (`ʹ` of `ь`, `ʺ` of `ъ`, `'`).
+    ///
+    /// - Parameter text: Any text.
+    /// - Returns: The key; Latin text only loses its diacritics and case.
+    ///
+    /// ```swift
+    /// let latin = try Transliterator.cyrillicToLatin(.ru)
+    /// latin.searchKey("самсунг") // "samsung"
+    /// latin.searchKey("щётка")   // "shchetka"
+    /// latin.searchKey("мышь")    // "mysh"
+    /// ```
     public func searchKey(_ text: String) -> String {
+        if text.isEmpty { return text }
         let latin = transliterate(text)
         let folded =
-            asciiFold?.withLock { handle in
+            asciiFold.withLock { handle in
                 ICUBridge.transform(latin) { vtr_transliterate(handle.pointer, $0, $1, $2, $3, $4) }
-            } ?? latin
-        return String(
-            folded.unicodeScalars.filter { $0 != "'" && $0 != "\u{02B9}" && $0 != "\u{02BA}" }
-                .map(Character.init))
+            } ?? latin.lowercased()
+        var key = ""
+        key.unicodeScalars.append(
+            contentsOf: folded.unicodeScalars.lazy.filter { $0 != "'" && $0 != "\u{02B9}" && $0 != "\u{02BA}" })
+        return key
+    }
+
+    /// Opens `preferred`, or `fallback` when ICU lacks `preferred`.
+    private static func open(preferred: String, fallback: String) throws -> Transliterator {
+        do {
+            return try Transliterator(id: preferred)
+        } catch {
+            return try Transliterator(id: fallback)
+        }
     }
 
     /// Opens an ICU transliterator.
