@@ -7,7 +7,7 @@ struct TransliteratorTests {
     @Test(arguments: [
         ("самсунг", "samsung"), ("Самсунг", "samsung"), ("САМСУНГ", "samsung"), ("филипс", "filips"),
         ("щётка", "shchetka"), ("мышь", "mysh"), ("съёмный", "syemnyy"), ("телевизор Ёлка", "televizor yelka"),
-        ("Samsung", "samsung"), ("Café", "cafe"), ("iPhone 15", "iphone 15"),
+        ("55\" экран", "55\" ekran"), ("Samsung", "samsung"), ("Café", "cafe"), ("iPhone 15", "iphone 15"),
     ])
     func russianSearchKeys(_ text: String, _ key: String) throws {
         #expect(try Transliterator.cyrillicToLatin(.ru).searchKey(text) == key)
@@ -48,7 +48,7 @@ struct TransliteratorTests {
         let ru = try Transliterator.cyrillicToLatin(.ru)
         #expect(ru.transliterate("") == "")
         #expect(ru.searchKey("") == "")
-        #expect(ru.searchKey("123 !? 😀") == "123 !? ")  // Latin-ASCII drops nothing it can't fold; emoji gone?
+        #expect(ru.searchKey("123 !? 😀") == "123 !? 😀")  // what Latin-ASCII cannot fold stays
         let long = String(repeating: "ж", count: 1_000_000)
         let clock = ContinuousClock()
         var key = ""
@@ -58,6 +58,20 @@ struct TransliteratorTests {
         #expect(elapsed < .seconds(10))
         // Invalid UTF-8 cannot reach a Swift String; a lone replacement character survives.
         #expect(ru.transliterate("\u{FFFD}") == "\u{FFFD}")
+    }
+
+    @Test func longTextIsCutBetweenWords() throws {
+        let words = String(repeating: "елка ", count: 1_000)
+        let pieces = Transliterator.pieces(of: words)
+        #expect(pieces.count > 1)
+        #expect(pieces.joined() == words)
+        #expect(pieces.dropLast().allSatisfy { $0.hasSuffix(" ") })
+        // `е` at the start of a word is `ye`: every word still sees its start.
+        let ru = try Transliterator.cyrillicToLatin(.ru)
+        #expect(ru.transliterate(words) == String(repeating: "yelka ", count: 1_000))
+        let letters = String(repeating: "ж", count: 5_000)
+        #expect(Transliterator.pieces(of: letters).joined() == letters)
+        #expect(Transliterator.pieces(of: "").isEmpty)
     }
 
     @Test func sharedBetweenTasks() async throws {

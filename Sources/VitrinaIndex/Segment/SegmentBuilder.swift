@@ -1,3 +1,5 @@
+import VitrinaText
+
 /// An in-memory segment being filled by the writer, then serialized into one segment file.
 final class SegmentBuilder {
     /// One term's postings while building.

@@ -94,10 +94,7 @@ public final class Transliterator: Sendable {
     /// try Transliterator.cyrillicToLatin(.ru).transliterate("Филипс") // "Filips"
     /// ```
     public func transliterate(_ text: String) -> String {
-        if text.isEmpty { return text }
-        return handle.withLock { handle in
-            ICUBridge.transform(text) { vtr_transliterate(handle.pointer, $0, $1, $2, $3, $4) } ?? text
-        }
+        Self.run(handle, text) ?? text
     }
 
     /// A lowercase ASCII key for matching names across scripts.
@@ -116,15 +113,59 @@ public final class Transliterator: Sendable {
     /// ```
     public func searchKey(_ text: String) -> String {
         if text.isEmpty { return text }
-        let latin = transliterate(text)
-        let folded =
-            asciiFold.withLock { handle in
-                ICUBridge.transform(latin) { vtr_transliterate(handle.pointer, $0, $1, $2, $3, $4) }
-            } ?? latin.lowercased()
+        // The primes go first: Latin-ASCII would turn `ʺ` into a double quote.
+        var latin = ""
+        latin.unicodeScalars.append(
+            contentsOf: transliterate(text).unicodeScalars.lazy.filter { $0 != "\u{02B9}" && $0 != "\u{02BA}" })
+        let folded = Self.run(asciiFold, latin) ?? latin.lowercased()
         var key = ""
-        key.unicodeScalars.append(
-            contentsOf: folded.unicodeScalars.lazy.filter { $0 != "'" && $0 != "\u{02B9}" && $0 != "\u{02BA}" })
+        key.unicodeScalars.append(contentsOf: folded.unicodeScalars.lazy.filter { $0 != "'" })
         return key
+    }
+
+    /// The longest piece of text (in Unicode scalars) handed to ICU at once, give or take a word.
+    ///
+    /// ICU transliterates in place and shifts the rest of the text whenever a replacement is
+    /// longer (`ж` → `zh`), so one call over a long text takes quadratic time.
+    static let pieceLength = 1024
+
+    /// Runs the transliterator in `handle` over `text`, piece by piece; nil when ICU fails.
+    private static func run(_ handle: borrowing Mutex<OpaqueHandle>, _ text: String) -> String? {
+        if text.isEmpty { return text }
+        return handle.withLock { handle -> String? in
+            var result = ""
+            for piece in pieces(of: text) {
+                guard
+                    let converted = ICUBridge.transform(
+                        piece, { vtr_transliterate(handle.pointer, $0, $1, $2, $3, $4) })
+                else { return nil }
+                result += converted
+            }
+            return result
+        }
+    }
+
+    /// `text` cut into pieces of about ``pieceLength`` scalars, each ending after a scalar that is
+    /// not a letter when one comes within 256 more scalars (rules that look at the neighbouring
+    /// letters, such as `е` at the start of a word, then see whole words).
+    static func pieces(of text: String) -> [String] {
+        let scalars = text.unicodeScalars
+        var pieces: [String] = []
+        var start = scalars.startIndex
+        var index = start
+        var count = 0
+        while index != scalars.endIndex {
+            let scalar = scalars[index]
+            index = scalars.index(after: index)
+            count += 1
+            if count >= pieceLength && (!scalar.properties.isAlphabetic || count >= pieceLength + 256) {
+                pieces.append(String(scalars[start..<index]))
+                start = index
+                count = 0
+            }
+        }
+        if start != scalars.endIndex { pieces.append(String(scalars[start..<scalars.endIndex])) }
+        return pieces
     }
 
     /// Opens `preferred`, or `fallback` when ICU lacks `preferred`.
