@@ -65,7 +65,7 @@ extension IndexReader {
         }
 
         // Order: by score, or by the sort field (missing values last); ties by segment and document.
-        matches.sort { lhs, rhs in
+        let ordered = matches.firstSorted(max(0, request.offset) + max(0, request.limit)) { lhs, rhs in
             if let (_, ascending) = sortField {
                 switch (lhs.sortValue, rhs.sortValue) {
                 case let (l?, r?) where l != r: return ascending ? l < r : l > r
@@ -78,7 +78,7 @@ extension IndexReader {
             if lhs.segment != rhs.segment { return lhs.segment < rhs.segment }
             return lhs.document < rhs.document
         }
-        let page = matches.dropFirst(max(0, request.offset)).prefix(max(0, request.limit))
+        let page = ordered.dropFirst(max(0, request.offset))
         let highlighter = request.highlight.map { Highlighter(terms: scorer.allTerms, open: $0.open, close: $0.close) }
         let documentBuilder = DocumentBuilder(schema: schema)
         let hits = try page.map { match in
