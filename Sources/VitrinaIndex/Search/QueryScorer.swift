@@ -88,14 +88,17 @@ struct QueryScorer {
             }
         }
         let excluded = try excludedDocuments(segment)
-        var total: [Int32: Double] = [:]
-        total.reserveCapacity(touched.count)
+        var matched: [(Int, Double)] = []
+        matched.reserveCapacity(touched.count)
         for document in touched where !excluded.contains(document) {
             let index = Int(document)
             if required > 0 && Int(requiredMatches[index]) != required { continue }
-            total[document] = sums[index]
+            matched.append((index, sums[index]))
         }
-        if proximityBonus { try addProximityBonus(&total, segment: segment, clauses: scoring) }
+        let proximityWords = scoring.filter { !$0.clause.isPhrase && $0.clause.prefix == nil }
+        guard proximityBonus, proximityWords.count >= 2 else { return matched }
+        var total = [Int32: Double](uniqueKeysWithValues: matched.map { (Int32($0.0), $0.1) })
+        try addProximityBonus(&total, segment: segment, clauses: scoring)
         return total.map { (Int($0.key), $0.value) }
     }
 
