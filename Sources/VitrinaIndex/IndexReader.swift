@@ -78,12 +78,6 @@ public final class IndexReader: @unchecked Sendable {
     }
 
     func decodeProduct(_ segment: Segment, _ document: Int) throws -> Product {
-        let bytes = try segment.reader.storedBytes(document: document)
-        do {
-            return try JSONDecoder().decode(Product.self, from: Data(bytes))
-        } catch {
-            throw IndexError.corrupt(
-                file: segment.reader.file.path, offset: nil, "stored document \(document) unreadable")
-        }
+        try segment.reader.storedProduct(document: document)
     }
 }

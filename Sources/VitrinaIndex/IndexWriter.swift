@@ -186,8 +186,7 @@ public final class IndexWriter {
                 guard let reader = readers[name] else { continue }
                 let deleted = deletions[name]
                 for document in 0..<reader.documentCount where !(deleted?.contains(document) ?? false) {
-                    let product = try JSONDecoder().decode(
-                        Product.self, from: Data(try reader.storedBytes(document: document)))
+                    let product = try reader.storedProduct(document: document)
                     merging.add(try builder.build(product))
                 }
             }

@@ -9,7 +9,6 @@ struct DocumentBuilder {
     private let analyzers: [AnalyzerPreset: AnyAnalyzer]
     private let stopWordAnalyzers: [AnalyzerPreset: AnyAnalyzer]
     private let keywordNormalizer = TextNormalizer(language: .other)
-    private let encoder: JSONEncoder
 
     init(schema: Schema) {
         self.schema = schema
@@ -21,8 +20,6 @@ struct DocumentBuilder {
         }
         self.analyzers = analyzers
         self.stopWordAnalyzers = stopWordAnalyzers
-        encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     }
 
     /// The language a product is analyzed in.
@@ -34,7 +31,7 @@ struct DocumentBuilder {
     /// Builds the document of `product`.
     func build(_ product: Product) throws -> IndexedDocument {
         let language = language(of: product)
-        var document = IndexedDocument(id: product.id, stored: Array(try encoder.encode(product)))
+        var document = IndexedDocument(id: product.id, stored: StoredProductCodec.encode(product))
         for (number, field) in schema.fields.enumerated() {
             switch field.kind {
             case .text(_, let stopWords, let neutral):

@@ -1,9 +1,9 @@
 /// A product turned into what the index stores: terms with positions per text field, keyword
-/// values, numbers and the stored JSON.
+/// values, numbers and the stored product.
 struct IndexedDocument {
     /// The product id.
     var id: String
-    /// The canonical JSON of the product.
+    /// The product in ``StoredProductCodec``'s binary form.
     var stored: [UInt8]
     /// Per field number: the terms with their positions (text fields only).
     var terms: [Int: [(term: String, position: Int)]] = [:]

@@ -21,7 +21,7 @@
 ///   (u32 offsets, then u32 ordinals; empty when no document has the field);
 /// - `numbers`: per document a float64, NaN when absent (empty when no document has a value);
 /// - `ids`: the sorted ids with their document numbers (update and delete by id);
-/// - `stored`: the products' canonical JSON in zlib-compressed blocks of 16 documents (block
+/// - `stored`: the products in ``StoredProductCodec``'s binary form, in zlib-compressed blocks of 16 documents (block
 ///   count, u64 block offsets, then per block its uncompressed size u32 and the zlib data).
 enum SegmentFormat {
     static let magic: [UInt8] = Array("VTRSEG".utf8) + [0, 0]

@@ -299,7 +299,12 @@ final class SegmentReader: @unchecked Sendable {
         return try (start..<end).map { _ in Int(try reader.readU32()) }
     }
 
-    /// The stored JSON of `document`.
+    /// The stored product of `document`.
+    func storedProduct(document: Int) throws -> Product {
+        try storedBytes(document: document).withUnsafeBytes { try StoredProductCodec.decode($0, file: file.path) }
+    }
+
+    /// The stored bytes (``StoredProductCodec``) of `document`.
     func storedBytes(document: Int) throws -> [UInt8] {
         var reader = try section(.stored, field: nil)
         let blocks = try reader.readInt()

@@ -1,0 +1,35 @@
+import Testing
+
+@testable import VitrinaIndex
+
+@Suite("Stored product codec")
+struct StoredProductCodecTests {
+    @Test func roundTripsEveryField() throws {
+        let full = Product(
+            id: "x-1", title: "Телевизор", vendor: "Samsung", model: "UE55", vendorCode: "SKU-1",
+            barcode: "4600000000001",
+            categoryPath: ["Электроника", "Телевизоры"], description: "Описание с «кавычками»",
+            parameters: [.init(name: "Цвет", value: "чёрный"), .init(name: "Диагональ", value: "55", unit: "\"")],
+            price: 42_990.5, oldPrice: 49_990, currency: "RUB", available: false, url: "https://x.example/1",
+            pictures: ["a.jpg", "b.jpg"], addedAt: 1_700_000_000, updatedAt: 1_700_000_100, rating: 4.5,
+            reviewCount: 12,
+            language: .be)
+        for product in [full, Product(id: ""), Product(id: "y", available: true, language: .other)] {
+            let bytes = StoredProductCodec.encode(product)
+            let decoded = try bytes.withUnsafeBytes { try StoredProductCodec.decode($0, file: "test") }
+            #expect(decoded == product)
+        }
+    }
+
+    @Test func truncatedOrForeignBytesAreErrors() {
+        let bytes = StoredProductCodec.encode(Product(id: "x", title: "Чайник", price: 10))
+        for length in [0, 1, 5, bytes.count - 1] {
+            #expect(throws: IndexError.self) {
+                try Array(bytes.prefix(length)).withUnsafeBytes { try StoredProductCodec.decode($0, file: "t") }
+            }
+        }
+        #expect(throws: IndexError.self) {
+            try [UInt8](repeating: 9, count: 20).withUnsafeBytes { try StoredProductCodec.decode($0, file: "t") }
+        }
+    }
+}
