@@ -25,6 +25,7 @@ enum CLI {
     }
 
     /// Runs `vitrina` with `arguments`, feeding `input` to standard input.
+    @discardableResult
     static func run(_ arguments: [String], input: Data = Data()) throws -> Result {
         let process = Process()
         process.executableURL = productsDirectory.appendingPathComponent("vitrina")
