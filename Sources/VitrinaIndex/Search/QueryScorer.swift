@@ -96,11 +96,19 @@ struct QueryScorer {
             matched.append((index, sums[index]))
         }
         let proximityWords = scoring.filter { !$0.clause.isPhrase && $0.clause.prefix == nil }
-        guard proximityBonus, proximityWords.count >= 2 else { return matched }
-        var total = [Int32: Double](uniqueKeysWithValues: matched.map { (Int32($0.0), $0.1) })
-        try addProximityBonus(&total, segment: segment, clauses: scoring)
-        return total.map { (Int($0.key), $0.value) }
+        guard proximityBonus, proximityWords.count >= 2, !matched.isEmpty else { return matched }
+        // The bonus is a rescoring of the best `proximityWindow` matches of the segment (as
+        // Elasticsearch's rescore window): the tail cannot reach the first pages anyway.
+        let window =
+            matched.count > Self.proximityWindow
+            ? matched.firstSorted(Self.proximityWindow) { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 } : matched
+        var rescored = [Int32: Double](uniqueKeysWithValues: window.map { (Int32($0.0), $0.1) })
+        try addProximityBonus(&rescored, segment: segment, clauses: scoring)
+        return matched.map { match in (match.0, rescored[Int32(match.0)] ?? match.1) }
     }
+
+    /// How many of a segment's best matches the proximity bonus rescores.
+    static let proximityWindow = 1_000
 
     /// Every term the query looks up, for highlighting.
     var allTerms: Set<String> {
