@@ -30,33 +30,10 @@ public struct AnyAnalyzer: Sendable {
         self.removesStopWords = removesStopWords
         switch preset {
         case .ru:
-            let normalize = NormalizationFilter(language: .ru)
-            let stem = StemFilter(RussianStemmer())
-            if removesStopWords {
-                let analyzer = Analyzer(
-                    tokenizer: tokenizer,
-                    filter:
-                        normalize
-                        .followed(by: StopWordFilter(language: .ru)).followed(by: stem))
-                body = { text, tokens in try analyzer.analyze(text, into: &tokens) }
-            } else {
-                let analyzer = Analyzer(tokenizer: tokenizer, filter: normalize.followed(by: stem))
-                body = { text, tokens in try analyzer.analyze(text, into: &tokens) }
-            }
+            body = Self.stemmingChain(.ru, RussianStemmer(), removesStopWords: removesStopWords, tokenizer: tokenizer)
         case .be:
-            let normalize = NormalizationFilter(language: .be)
-            let stem = StemFilter(BelarusianStemmer())
-            if removesStopWords {
-                let analyzer = Analyzer(
-                    tokenizer: tokenizer,
-                    filter:
-                        normalize
-                        .followed(by: StopWordFilter(language: .be)).followed(by: stem))
-                body = { text, tokens in try analyzer.analyze(text, into: &tokens) }
-            } else {
-                let analyzer = Analyzer(tokenizer: tokenizer, filter: normalize.followed(by: stem))
-                body = { text, tokens in try analyzer.analyze(text, into: &tokens) }
-            }
+            body = Self.stemmingChain(
+                .be, BelarusianStemmer(), removesStopWords: removesStopWords, tokenizer: tokenizer)
         case .neutral:
             let analyzer = Analyzer(tokenizer: tokenizer, filter: NormalizationFilter(language: .other))
             body = { text, tokens in try analyzer.analyze(text, into: &tokens) }
@@ -71,6 +48,21 @@ public struct AnyAnalyzer: Sendable {
                 tokens.append(token)
             }
         }
+    }
+
+    /// The ru/be chain: normalization, optional stop words, stemming.
+    private static func stemmingChain<S: Stemmer>(
+        _ language: Language, _ stemmer: S, removesStopWords: Bool, tokenizer: WordTokenizer
+    ) -> @Sendable (String, inout [Token]) throws -> Void {
+        let normalize = NormalizationFilter(language: language)
+        let stem = StemFilter(stemmer)
+        if removesStopWords {
+            let chain = normalize.followed(by: StopWordFilter(language: language)).followed(by: stem)
+            let analyzer = Analyzer(tokenizer: tokenizer, filter: chain)
+            return { text, tokens in try analyzer.analyze(text, into: &tokens) }
+        }
+        let analyzer = Analyzer(tokenizer: tokenizer, filter: normalize.followed(by: stem))
+        return { text, tokens in try analyzer.analyze(text, into: &tokens) }
     }
 
     /// Analyzes `text`, appending the kept tokens to `tokens`.

@@ -29,14 +29,10 @@ public struct BelarusianStemmer: Stemmer {
     /// Returns the stem of a lowercase Belarusian word.
     public func stem(_ word: String) -> String {
         guard !word.isEmpty else { return word }
-        var word = word
-        return word.withUTF8 { bytes in
-            withUnsafeTemporaryAllocation(of: UInt16.self, capacity: bytes.count) { buffer in
-                let count = UTF16Buffer.decode(bytes, into: buffer)
-                var state = BelarusianStemmerState(word: buffer, limit: count)
-                state.stem()
-                return UTF16Buffer.string(from: UnsafeBufferPointer(rebasing: buffer[0..<state.limit]))
-            }
+        return UTF16Buffer.transform(word) { buffer, count in
+            var state = BelarusianStemmerState(word: buffer, limit: count)
+            state.stem()
+            return state.limit
         }
     }
 }

@@ -22,14 +22,10 @@ public struct RussianStemmer: Stemmer {
     public func stem(_ word: String) -> String {
         // Words without a Cyrillic letter (UTF-8 lead bytes 0xD0/0xD1) cannot change.
         guard word.utf8.contains(where: { $0 == 0xD0 || $0 == 0xD1 }) else { return word }
-        var word = word
-        return word.withUTF8 { bytes in
-            withUnsafeTemporaryAllocation(of: UInt16.self, capacity: bytes.count) { buffer in
-                let count = UTF16Buffer.decode(bytes, into: buffer)
-                var state = RussianStemmerState(word: buffer, limit: count)
-                state.stem()
-                return UTF16Buffer.string(from: UnsafeBufferPointer(rebasing: buffer[0..<state.limit]))
-            }
+        return UTF16Buffer.transform(word) { buffer, count in
+            var state = RussianStemmerState(word: buffer, limit: count)
+            state.stem()
+            return state.limit
         }
     }
 }

@@ -65,4 +65,20 @@ enum UTF16Buffer {
             return length
         }
     }
+
+    /// Decodes `word` into a temporary UTF-16 buffer, lets `body` shorten or rewrite it in place
+    /// (returning the new length, at most the buffer's capacity of `word.utf8.count` units), and
+    /// returns the result as a String: the shared frame of the stemmers.
+    @inline(__always)
+    static func transform(
+        _ word: String, _ body: (UnsafeMutableBufferPointer<UInt16>, Int) -> Int
+    ) -> String {
+        var word = word
+        return word.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: UInt16.self, capacity: bytes.count) { buffer in
+                let length = body(buffer, decode(bytes, into: buffer))
+                return string(from: UnsafeBufferPointer(rebasing: buffer[0..<length]))
+            }
+        }
+    }
 }
