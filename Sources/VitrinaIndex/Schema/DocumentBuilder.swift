@@ -5,7 +5,6 @@ import VitrinaText
 /// each product's language (detected from its title and description when not given).
 struct DocumentBuilder {
     let schema: Schema
-    private let detector = LanguageDetector()
     private let analyzers: [AnalyzerPreset: AnyAnalyzer]
     private let stopWordAnalyzers: [AnalyzerPreset: AnyAnalyzer]
     private let keywordNormalizer = TextNormalizer(language: .other)
@@ -23,14 +22,14 @@ struct DocumentBuilder {
     }
 
     /// The language a product is analyzed in.
-    func language(of product: Product) -> Language {
+    static func language(of product: Product) -> Language {
         if let language = product.language { return language }
-        return detector.detect([product.title, product.description].compactMap { $0 }.joined(separator: " "))
+        return LanguageDetector().detect([product.title, product.description].compactMap { $0 }.joined(separator: " "))
     }
 
     /// Builds the document of `product`.
     func build(_ product: Product) throws -> IndexedDocument {
-        let language = language(of: product)
+        let language = Self.language(of: product)
         var document = IndexedDocument(id: product.id, stored: StoredProductCodec.encode(product))
         for (number, field) in schema.fields.enumerated() {
             switch field.kind {

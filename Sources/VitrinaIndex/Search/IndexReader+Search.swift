@@ -80,12 +80,15 @@ extension IndexReader {
         }
         let page = ordered.dropFirst(max(0, request.offset))
         let highlighter = request.highlight.map { Highlighter(terms: scorer.allTerms, open: $0.open, close: $0.close) }
-        let documentBuilder = DocumentBuilder(schema: schema)
+        // One analyzer per language, built only when highlighting.
+        var highlightAnalyzers: [AnalyzerPreset: AnyAnalyzer] = [:]
         let hits = try page.map { match in
             let product = try decodeProduct(segments[match.segment], match.document)
             var hit = SearchResult.Hit(id: product.id, score: match.score, product: product)
             if let highlighter {
-                let analyzer = AnyAnalyzer(preset: AnalyzerPreset(language: documentBuilder.language(of: product)))
+                let preset = AnalyzerPreset(language: DocumentBuilder.language(of: product))
+                let analyzer = highlightAnalyzers[preset] ?? AnyAnalyzer(preset: preset)
+                highlightAnalyzers[preset] = analyzer
                 if let title = product.title, let marked = try highlighter.highlight(title, analyzer: analyzer) {
                     hit.highlights["title"] = marked
                 }
