@@ -106,7 +106,7 @@ public final class IndexWriter {
     /// Adds `product`, replacing the product with the same id if there is one.
     public func add(_ product: Product) throws {
         let document = try builder.build(product)
-        let replaced = deleteExisting(id: product.id)
+        let replaced = try deleteExisting(id: product.id)
         if replaced { counts.updated += 1 } else { counts.added += 1 }
         bufferIds[product.id] = buffer.add(document)
         if buffer.estimatedBytes >= bufferBytes { try flush() }
@@ -115,20 +115,23 @@ public final class IndexWriter {
     /// Deletes the product with `id`; returns false when there is none.
     @discardableResult
     public func delete(id: String) throws -> Bool {
-        let found = deleteExisting(id: id)
+        let found = try deleteExisting(id: id)
         if found { counts.deleted += 1 }
         return found
     }
 
     /// Marks every current document with `id` deleted.
-    private func deleteExisting(id: String) -> Bool {
+    ///
+    /// - Throws: ``IndexError`` when a segment's id table cannot be read.
+    private func deleteExisting(id: String) throws -> Bool {
         var found = false
         if let document = bufferIds.removeValue(forKey: id) {
             bufferDeleted.insert(document)
             found = true
         }
         for (name, reader) in readers {
-            guard let documents = try? reader.documents(id: id), !documents.isEmpty else { continue }
+            let documents = try reader.documents(id: id)
+            guard !documents.isEmpty else { continue }
             var set = deletions[name] ?? DeletionSet(documentCount: reader.documentCount)
             for document in documents where set.insert(document) {
                 found = true
