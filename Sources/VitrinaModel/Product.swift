@@ -112,14 +112,13 @@ public struct Product: Codable, Sendable, Equatable {
         model = try container.decodeIfPresent(String.self, forKey: .model)
         vendorCode = try container.decodeIfPresent(String.self, forKey: .vendorCode)
         barcode = try container.decodeIfPresent(String.self, forKey: .barcode)
-        if let path = try? container.decodeIfPresent([String].self, forKey: .categoryPath) {
-            categoryPath = path
-        } else if let path = try? container.decodeIfPresent([String].self, forKey: .category) {
-            categoryPath = path
-        } else if let path = try container.decodeIfPresent(String.self, forKey: .category) {
+        if container.contains(.categoryPath) {
+            categoryPath = try container.decodeIfPresent([String].self, forKey: .categoryPath) ?? []
+        } else if let path = try? container.decodeIfPresent(String.self, forKey: .category) {
             categoryPath = Self.splitCategoryPath(path)
         } else {
-            categoryPath = []
+            // Not a string: it must be an array (a wrong type is a decoding error naming the field).
+            categoryPath = try container.decodeIfPresent([String].self, forKey: .category) ?? []
         }
         description = try container.decodeIfPresent(String.self, forKey: .description)
         parameters = try container.decodeIfPresent([Parameter].self, forKey: .parameters) ?? []

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import VitrinaIndex
@@ -31,5 +32,25 @@ struct StoredProductCodecTests {
         #expect(throws: IndexError.self) {
             try [UInt8](repeating: 9, count: 20).withUnsafeBytes { try StoredProductCodec.decode($0, file: "t") }
         }
+    }
+}
+
+@Suite("Canonical JSON product form")
+struct ProductJSONTests {
+    private func decode(_ json: String) throws -> Product {
+        try JSONDecoder().decode(Product.self, from: Data(json.utf8))
+    }
+
+    @Test func categoryAcceptsAPathStringOrAnArray() throws {
+        #expect(try decode(#"{"id":"1","category":"Дом > Пылесосы"}"#).categoryPath == ["Дом", "Пылесосы"])
+        #expect(try decode(#"{"id":"1","category":"Дом/Пылесосы"}"#).categoryPath == ["Дом", "Пылесосы"])
+        #expect(try decode(#"{"id":"1","category":["Дом","Пылесосы"]}"#).categoryPath == ["Дом", "Пылесосы"])
+        #expect(try decode(#"{"id":"1","categoryPath":["Дом"]}"#).categoryPath == ["Дом"])
+        #expect(try decode(#"{"id":"1","category":null}"#).categoryPath.isEmpty)
+    }
+
+    @Test func aCategoryOfTheWrongTypeIsAnError() {
+        #expect(throws: DecodingError.self) { try decode(#"{"id":"1","category":42}"#) }
+        #expect(throws: DecodingError.self) { try decode(#"{"id":"1","categoryPath":"Дом"}"#) }
     }
 }
