@@ -15,6 +15,16 @@ final class TemporaryIndex {
     }
 }
 
+extension TemporaryIndex {
+    /// Indexes `products` in one commit and opens a reader on it.
+    func committed(_ products: [Product]) throws -> IndexReader {
+        let writer = try IndexWriter(path: path)
+        for product in products { try writer.add(product) }
+        try writer.commit()
+        return try IndexReader(path: path)
+    }
+}
+
 /// Small Russian products for tests.
 enum SampleProducts {
     static let all: [Product] = [

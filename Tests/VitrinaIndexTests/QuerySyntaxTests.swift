@@ -8,11 +8,10 @@ struct QuerySyntaxTests {
     let reader: IndexReader
 
     init() throws {
-        let writer = try IndexWriter(path: index.path)
-        for product in SampleProducts.all { try writer.add(product) }
-        try writer.add(Product(id: "tv-3", title: "Samsung кронштейн для телевизора", vendor: "Samsung", price: 1_990))
-        try writer.commit()
-        reader = try IndexReader(path: index.path)
+        reader = try index.committed(
+            SampleProducts.all + [
+                Product(id: "tv-3", title: "Samsung кронштейн для телевизора", vendor: "Samsung", price: 1_990)
+            ])
     }
 
     private func ids(_ text: String, mode: SearchRequest.Mode = .all, typos: Bool = true) throws -> [String] {

@@ -9,10 +9,7 @@ struct SearchTests {
     let reader: IndexReader
 
     init() throws {
-        let writer = try IndexWriter(path: index.path)
-        for product in SampleProducts.all { try writer.add(product) }
-        try writer.commit()
-        reader = try IndexReader(path: index.path)
+        reader = try index.committed(SampleProducts.all)
     }
 
     @Test func allWordsMustMatchByDefault() throws {
