@@ -10,7 +10,7 @@ let strictSettings: [SwiftSetting] = [
 let package = Package(
     name: "Vitrina",
     products: [
-        .library(name: "Vitrina", targets: ["VitrinaIndex", "VitrinaText", "VitrinaModel"]),
+        .library(name: "Vitrina", targets: ["VitrinaIndex", "VitrinaCatalog", "VitrinaText", "VitrinaModel"]),
         .executable(name: "vitrina", targets: ["vitrina"]),
     ],
     dependencies: [
@@ -25,7 +25,11 @@ let package = Package(
         ),
         // System zlib (zlib1g-dev) for compressed stored fields.
         .systemLibrary(name: "CVitrinaZlib", providers: [.apt(["zlib1g-dev"])]),
+        // System libxml2 (libxml2-dev) for the streaming YML/CommerceML readers.
+        .systemLibrary(name: "CVitrinaXML", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "VitrinaModel", swiftSettings: strictSettings),
+        // Streaming catalog readers: YML, CommerceML, CSV, JSONL, reviews and posts.
+        .target(name: "VitrinaCatalog", dependencies: ["VitrinaModel", "CVitrinaXML"], swiftSettings: strictSettings),
         // Deterministic synthetic catalogs for benchmarks and tests.
         .target(name: "VitrinaSynthetic", dependencies: ["VitrinaModel"], swiftSettings: strictSettings),
         .target(
@@ -42,6 +46,7 @@ let package = Package(
             name: "vitrina",
             dependencies: [
                 "VitrinaIndex",
+                "VitrinaCatalog",
                 "VitrinaSynthetic",
                 "VitrinaText",
                 "VitrinaModel",
@@ -52,6 +57,9 @@ let package = Package(
         .testTarget(name: "VitrinaTextTests", dependencies: ["VitrinaText"], swiftSettings: strictSettings),
         .testTarget(
             name: "VitrinaIndexTests", dependencies: ["VitrinaIndex", "VitrinaText"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "VitrinaCatalogTests", dependencies: ["VitrinaCatalog", "VitrinaModel"], swiftSettings: strictSettings
+        ),
         .testTarget(name: "VitrinaCLITests", dependencies: ["vitrina"], swiftSettings: strictSettings),
     ]
 )
