@@ -2,21 +2,12 @@ import VitrinaText
 
 /// An in-memory segment being filled by the writer, then serialized into one segment file.
 final class SegmentBuilder {
-    /// One term's postings while building.
-    struct TermPostings {
-        var documents: [UInt32] = []
-        var frequencies: [UInt32] = []
-        var positions: [UInt32] = []
-    }
-
     let schema: Schema
     private(set) var documentCount = 0
     private(set) var ids: [String] = []
     private var stored: [[UInt8]] = []
-    /// Per text field: term → its number; and the postings by term number.
-    private var termNumbers: [Int: [UTF8Key: Int]] = [:]
-    private var termPostings: [Int: [TermPostings]] = [:]
-    private var lengths: [Int: [UInt16]] = [:]
+    /// Per text field: its inverted index so far.
+    private var textFields: [Int: TextFieldBuffer] = [:]
     private var keywords: [Int: [[String]]] = [:]
     private var numbers: [Int: [Double]] = [:]
     /// A rough count of the memory held, to decide when to flush.
@@ -37,39 +28,10 @@ final class SegmentBuilder {
         for (field, kind) in schema.fields.enumerated() {
             switch kind.kind {
             case .text:
-                // Group the document's positions by term, in first-seen order.
-                var slots: [UTF8Key: Int] = [:]
-                var grouped: [(term: String, positions: [UInt32])] = []
-                for (term, position) in document.terms[field] ?? [] {
-                    let key = UTF8Key(term)
-                    if let slot = slots[key] {
-                        grouped[slot].positions.append(UInt32(position))
-                    } else {
-                        slots[key] = grouped.count
-                        grouped.append((term, [UInt32(position)]))
-                    }
-                }
-                var numbers = termNumbers.removeValue(forKey: field) ?? [:]
-                var lists = termPostings.removeValue(forKey: field) ?? []
-                for (term, positions) in grouped {
-                    let key = UTF8Key(term)
-                    let termNumber: Int
-                    if let known = numbers[key] {
-                        termNumber = known
-                    } else {
-                        termNumber = lists.count
-                        numbers[key] = termNumber
-                        lists.append(TermPostings())
-                        estimatedBytes += term.utf8.count + 80
-                    }
-                    lists[termNumber].documents.append(UInt32(number))
-                    lists[termNumber].frequencies.append(UInt32(positions.count))
-                    lists[termNumber].positions.append(contentsOf: positions.sorted())
-                    estimatedBytes += 8 + positions.count * 4
-                }
-                termNumbers[field] = numbers
-                termPostings[field] = lists
-                lengths[field, default: []].append(UInt16(clamping: document.lengths[field] ?? 0))
+                guard let terms = document.terms[field] else { continue }
+                var buffer = textFields.removeValue(forKey: field) ?? TextFieldBuffer()
+                estimatedBytes += buffer.add(document: number, terms: terms, length: document.lengths[field] ?? 0)
+                textFields[field] = buffer
             case .keyword:
                 let values = document.keywords[field] ?? []
                 keywords[field, default: []].append(values)
@@ -99,7 +61,7 @@ final class SegmentBuilder {
             out.write(varint: schema.fields.count)
             for field in schema.textFields {
                 out.write(varint: field)
-                out.write(varint: (lengths[field] ?? []).reduce(0) { $0 + Int($1) })
+                out.write(varint: (textFields[field]?.lengths ?? []).reduce(0) { $0 + Int($1) })
             }
         }
         for field in schema.textFields {
@@ -176,8 +138,10 @@ final class SegmentBuilder {
 
     /// Writes the term dictionary, postings, positions and norms of one text field.
     private func writeTextField(_ field: Int, section: SectionWriter) {
-        let lists = termPostings[field] ?? []
-        let terms = (termNumbers[field] ?? [:]).map { (Array($0.key.string.utf8), $0.value) }
+        var buffer = textFields[field] ?? TextFieldBuffer()
+        buffer.pad(to: documentCount)
+        let lists = buffer.postings
+        let terms = buffer.termNumbers.map { (Array($0.key.string.utf8), $0.value) }
             .sorted { utf8Less($0.0, $1.0) }
         var postingsOut = ByteWriter()
         var positionsOut = ByteWriter()
@@ -216,8 +180,8 @@ final class SegmentBuilder {
         section(.positions, field) { $0.write(positionsOut.bytes) }
         section(.norms, field) { out in
             // A field no document has is left empty.
-            guard let values = lengths[field], values.contains(where: { $0 > 0 }) else { return }
-            for value in values {
+            guard buffer.lengths.contains(where: { $0 > 0 }) else { return }
+            for value in buffer.lengths {
                 out.write(UInt8(value & 0xFF))
                 out.write(UInt8(value >> 8))
             }
@@ -225,7 +189,9 @@ final class SegmentBuilder {
     }
 
     /// Writes one term's postings in blocks of 128 documents, and its positions.
-    static func writePostings(_ entry: TermPostings, into out: inout ByteWriter, positions: inout ByteWriter) {
+    static func writePostings(
+        _ entry: TextFieldBuffer.TermPostings, into out: inout ByteWriter, positions: inout ByteWriter
+    ) {
         var start = 0
         var positionIndex = 0
         var previousDocument: UInt32 = 0
