@@ -102,9 +102,15 @@ struct QueryScorer {
         let window =
             matched.count > Self.proximityWindow
             ? matched.firstSorted(Self.proximityWindow) { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 } : matched
-        var rescored = [Int32: Double](uniqueKeysWithValues: window.map { (Int32($0.0), $0.1) })
-        try addProximityBonus(&rescored, segment: segment, clauses: scoring)
-        return matched.map { match in (match.0, rescored[Int32(match.0)] ?? match.1) }
+        // Window slot per document (-1 outside the window): dense, so the postings walk below
+        // costs an array read per posting rather than a hash lookup.
+        var slots = [Int32](repeating: -1, count: count)
+        for (slot, match) in window.enumerated() { slots[match.0] = Int32(slot) }
+        let bonuses = try proximityBonuses(slots: slots, windowSize: window.count, segment: segment, clauses: scoring)
+        return matched.map { match in
+            let slot = slots[match.0]
+            return slot < 0 ? match : (match.0, match.1 + bonuses[Int(slot)])
+        }
     }
 
     /// How many of a segment's best matches the proximity bonus rescores.
@@ -246,32 +252,34 @@ struct QueryScorer {
         return candidates.mapValues { Double($0.count) }
     }
 
-    /// Adds, for each pair of consecutive query words found next to each other (in order) in a
-    /// title, `proximityWeight` × the smaller IDF of the two.
-    private func addProximityBonus(_ scores: inout [Int32: Double], segment: SegmentReader, clauses: [Resolved]) throws
+    /// For each window slot, the proximity bonus: for each pair of consecutive query words found
+    /// next to each other (in order) in the title, `proximityWeight` × the smaller IDF of the two.
+    private func proximityBonuses(slots: [Int32], windowSize: Int, segment: SegmentReader, clauses: [Resolved])
+        throws -> [Double]
     {
+        var bonuses = [Double](repeating: 0, count: windowSize)
         let words = clauses.filter { !$0.clause.isPhrase && $0.clause.prefix == nil }
-        guard words.count >= 2, let title = titleField, !scores.isEmpty else { return }
-        // Positions in the title, decoded only for documents that matched.
-        let matched = scores
-        let positions = try words.map { word -> [Int32: [Int32]] in
-            var merged: [Int32: [Int32]] = [:]
+        guard words.count >= 2, let title = titleField, windowSize > 0 else { return bonuses }
+        // Title positions per word and window slot, decoded only for documents in the window.
+        let positions = try words.map { word -> [[Int32]] in
+            var bySlot = [[Int32]](repeating: [], count: windowSize)
             for term in word.terms.first?[title] ?? [] {
                 guard let info = try segment.termInfo(field: title, term: Array(term.term.utf8)) else { continue }
                 let postings = try segment.postings(field: title, info: info)
-                let found = try segment.positions(
-                    field: title, info: info, documents: postings.documents, frequencies: postings.frequencies
-                ) { matched[$0] != nil }
-                merged.merge(found) { $0 + $1 }
+                try segment.forEachPositions(
+                    field: title, info: info, documents: postings.documents, frequencies: postings.frequencies,
+                    keep: { slots[Int($0)] >= 0 }
+                ) { document, found in bySlot[Int(slots[Int(document)])].append(contentsOf: found) }
             }
-            return merged
+            return bySlot
         }
         for index in 0..<(words.count - 1) {
             let bonus = Self.proximityWeight * min(words[index].idf, words[index + 1].idf)
-            for (document, left) in positions[index] {
-                guard let right = positions[index + 1][document] else { continue }
-                if left.contains(where: { right.contains($0 + 1) }) { scores[document, default: 0] += bonus }
+            for slot in 0..<windowSize where !positions[index][slot].isEmpty {
+                let right = positions[index + 1][slot]
+                if positions[index][slot].contains(where: { right.contains($0 + 1) }) { bonuses[slot] += bonus }
             }
         }
+        return bonuses
     }
 }

@@ -241,29 +241,28 @@ final class SegmentReader: @unchecked Sendable {
         }
     }
 
-    /// Decodes the positions of a term only in the documents `keep` accepts (the others are
-    /// skipped without allocating), keyed by document.
-    func positions(
-        field: Int, info: TermInfo, documents: [Int32], frequencies: [Int32], keep: (Int32) -> Bool
-    ) throws -> [Int32: [Int32]] {
+    /// Decodes the positions of a term only in the documents `keep` accepts and passes them to
+    /// `body` (the others are skipped without allocating), in postings order.
+    func forEachPositions(
+        field: Int, info: TermInfo, documents: [Int32], frequencies: [Int32], keep: (Int32) -> Bool,
+        _ body: (Int32, [Int32]) -> Void
+    ) throws {
         var reader = try section(.positions, field: field)
         reader.offset = info.positionsOffset
-        var result: [Int32: [Int32]] = [:]
+        var positions: [Int32] = []
         for (document, frequency) in zip(documents, frequencies) {
             if keep(document) {
                 var position: Int32 = 0
-                var positions: [Int32] = []
-                positions.reserveCapacity(Int(frequency))
+                positions.removeAll(keepingCapacity: true)
                 for _ in 0..<Int(frequency) {
                     position += Int32(clamping: try reader.readInt())
                     positions.append(position)
                 }
-                result[document] = positions
+                body(document, positions)
             } else {
                 for _ in 0..<Int(frequency) { _ = try reader.readVarint() }
             }
         }
-        return result
     }
 
     // MARK: - Columns
