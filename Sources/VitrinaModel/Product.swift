@@ -62,6 +62,9 @@ public struct Product: Codable, Sendable, Equatable {
     public var rating: Double?
     /// Number of reviews.
     public var reviewCount: Int?
+    /// Texts of reviews and social posts about the product (attached by the importer; searched
+    /// as a low-weight field).
+    public var reviews: [String]
     /// The language of the texts; detected when absent.
     public var language: Language?
 
@@ -71,7 +74,8 @@ public struct Product: Codable, Sendable, Equatable {
         barcode: String? = nil, categoryPath: [String] = [], description: String? = nil,
         parameters: [Parameter] = [], price: Double? = nil, oldPrice: Double? = nil, currency: String? = nil,
         available: Bool? = nil, url: String? = nil, pictures: [String] = [], addedAt: Double? = nil,
-        updatedAt: Double? = nil, rating: Double? = nil, reviewCount: Int? = nil, language: Language? = nil
+        updatedAt: Double? = nil, rating: Double? = nil, reviewCount: Int? = nil, reviews: [String] = [],
+        language: Language? = nil
     ) {
         self.id = id
         self.title = title
@@ -92,12 +96,13 @@ public struct Product: Codable, Sendable, Equatable {
         self.updatedAt = updatedAt
         self.rating = rating
         self.reviewCount = reviewCount
+        self.reviews = reviews
         self.language = language
     }
 
     enum CodingKeys: String, CodingKey {
         case id, title, vendor, model, vendorCode, barcode, category, categoryPath, description, parameters, price
-        case oldPrice, currency, available, url, pictures, addedAt, updatedAt, rating, reviewCount, language
+        case oldPrice, currency, available, url, pictures, addedAt, updatedAt, rating, reviewCount, reviews, language
     }
 
     /// Decodes the canonical JSON form.
@@ -132,6 +137,7 @@ public struct Product: Codable, Sendable, Equatable {
         updatedAt = try container.decodeIfPresent(Double.self, forKey: .updatedAt)
         rating = try container.decodeIfPresent(Double.self, forKey: .rating)
         reviewCount = try container.decodeIfPresent(Int.self, forKey: .reviewCount)
+        reviews = try container.decodeIfPresent([String].self, forKey: .reviews) ?? []
         language = try container.decodeIfPresent(Language.self, forKey: .language)
     }
 
@@ -157,6 +163,7 @@ public struct Product: Codable, Sendable, Equatable {
         try container.encodeIfPresent(updatedAt, forKey: .updatedAt)
         try container.encodeIfPresent(rating, forKey: .rating)
         try container.encodeIfPresent(reviewCount, forKey: .reviewCount)
+        if !reviews.isEmpty { try container.encode(reviews, forKey: .reviews) }
         try container.encodeIfPresent(language, forKey: .language)
     }
 

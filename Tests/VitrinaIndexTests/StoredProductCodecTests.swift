@@ -13,13 +13,24 @@ struct StoredProductCodecTests {
             parameters: [.init(name: "Цвет", value: "чёрный"), .init(name: "Диагональ", value: "55", unit: "\"")],
             price: 42_990.5, oldPrice: 49_990, currency: "RUB", available: false, url: "https://x.example/1",
             pictures: ["a.jpg", "b.jpg"], addedAt: 1_700_000_000, updatedAt: 1_700_000_100, rating: 4.5,
-            reviewCount: 12,
+            reviewCount: 12, reviews: ["Добры чайнік", "Кіпіць хутка"],
             language: .be)
         for product in [full, Product(id: ""), Product(id: "y", available: true, language: .other)] {
             let bytes = StoredProductCodec.encode(product)
             let decoded = try bytes.withUnsafeBytes { try StoredProductCodec.decode($0, file: "test") }
             #expect(decoded == product)
         }
+    }
+
+    @Test func readsVersionOneWithoutReviews() throws {
+        let product = Product(id: "x", title: "Чайник", price: 10)
+        // Version 1 is version 2 without the trailing review count.
+        var bytes = StoredProductCodec.encode(product)
+        #expect(bytes.last == 0)
+        bytes.removeLast()
+        bytes[0] = 1
+        let decoded = try bytes.withUnsafeBytes { try StoredProductCodec.decode($0, file: "t") }
+        #expect(decoded == product)
     }
 
     @Test func truncatedOrForeignBytesAreErrors() {

@@ -2,13 +2,14 @@
 ///
 /// Foundation's JSON coders took a third of query time and a tenth of indexing time in
 /// profiles; this form is a fixed field order with presence markers, written and read with
-/// ``ByteWriter``/``ByteReader``. Layout (version 1): a version byte, then the fields of
+/// ``ByteWriter``/``ByteReader``. Layout (version 2): a version byte, then the fields of
 /// ``VitrinaModel/Product`` in declaration order — strings as an optional marker (0 absent,
 /// 1 present) plus length-prefixed UTF-8, numbers as a marker plus a float64, `available` as
 /// 0 absent / 1 false / 2 true, lists as a count then items, `language` as 0 absent or 1 + its
-/// index in `Language.allCases`.
+/// index in `Language.allCases`; then the review texts as a count and strings. Version 1 (before
+/// reviews) is still read, with no reviews.
 enum StoredProductCodec {
-    static let version: UInt8 = 1
+    static let version: UInt8 = 2
 
     /// Encodes `product`.
     static func encode(_ product: Product) -> [UInt8] {
@@ -40,6 +41,8 @@ enum StoredProductCodec {
         write(product.reviewCount.map(Double.init), into: &out)
         let language = product.language.flatMap { Language.allCases.firstIndex(of: $0) }
         out.write(language.map { UInt8($0 + 1) } ?? 0)
+        out.write(varint: product.reviews.count)
+        for review in product.reviews { out.write(string: review) }
         return out.bytes
     }
 
@@ -48,7 +51,8 @@ enum StoredProductCodec {
     /// - Throws: ``IndexError`` `corrupt` for bytes that are not a stored product.
     static func decode(_ bytes: UnsafeRawBufferPointer, file: String) throws -> Product {
         var reader = ByteReader(bytes, file: file)
-        guard try reader.readByte() == version else {
+        let storedVersion = try reader.readByte()
+        guard storedVersion == 1 || storedVersion == version else {
             throw IndexError.corrupt(file: file, offset: nil, "unknown stored product version")
         }
         var product = Product(id: try reader.readString())
@@ -79,6 +83,9 @@ enum StoredProductCodec {
             throw IndexError.corrupt(file: file, offset: nil, "unknown language in a stored product")
         }
         product.language = language == 0 ? nil : Language.allCases[language - 1]
+        if storedVersion >= 2 {
+            product.reviews = try (0..<reader.readInt(limit: 1_000_000)).map { _ in try reader.readString() }
+        }
         return product
     }
 

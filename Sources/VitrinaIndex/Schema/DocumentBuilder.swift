@@ -74,6 +74,7 @@ struct DocumentBuilder {
         case "params_text": return product.parameters.map(\.value)
         case "description": return [product.description].compactMap { $0 }
         case "codes": return [product.vendorCode, product.barcode].compactMap { $0 }
+        case "reviews": return product.reviews
         default: return []
         }
     }
@@ -94,6 +95,7 @@ struct DocumentBuilder {
         case "param": return product.parameters.map { "\($0.name)=\($0.value)" }
         case "currency": return [product.currency].compactMap(trimmed)
         case "language": return [language.rawValue]
+        case "url": return [product.url].compactMap(trimmed)
         default: return []
         }
     }

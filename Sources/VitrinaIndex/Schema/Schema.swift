@@ -50,7 +50,8 @@ public struct Schema: Codable, Sendable, Equatable {
     /// | `params_text` | text ×0.7 | parameter values |
     /// | `description` | text ×0.5, stop words | description |
     /// | `codes` | text ×1.5, neutral | vendor code, barcode |
-    /// | `vendor`, `category`, `sku`, `barcode`, `param`, `currency`, `language` | keyword | … |
+    /// | `reviews` | text ×0.3, stop words | review and post texts |
+    /// | `vendor`, `category`, `sku`, `barcode`, `param`, `currency`, `language`, `url` | keyword | … |
     /// | `price`, `old_price`, `discount`, `available`, `added_at`, `updated_at`, `rating`, `review_count` | numeric | … |
     public static let products = Schema(fields: [
         Field("title", .text(weight: 3)),
@@ -59,6 +60,7 @@ public struct Schema: Codable, Sendable, Equatable {
         Field("params_text", .text(weight: 0.7)),
         Field("description", .text(weight: 0.5, stopWords: true)),
         Field("codes", .text(weight: 1.5, neutral: true)),
+        Field("reviews", .text(weight: 0.3, stopWords: true)),
         Field("vendor", .keyword),
         Field("category", .keyword),
         Field("sku", .keyword),
@@ -66,6 +68,7 @@ public struct Schema: Codable, Sendable, Equatable {
         Field("param", .keyword),
         Field("currency", .keyword),
         Field("language", .keyword),
+        Field("url", .keyword),
         Field("price", .numeric),
         Field("old_price", .numeric),
         Field("discount", .numeric),
