@@ -120,6 +120,37 @@ public final class IndexWriter {
         return found
     }
 
+    /// The current product with `id`, including changes not yet committed; `nil` when there is none.
+    ///
+    /// - Throws: ``IndexError`` when a segment cannot be read.
+    public func product(id: String) throws -> Product? {
+        if let document = bufferIds[id] {
+            return try buffer.stored[document].withUnsafeBytes {
+                try StoredProductCodec.decode($0, file: "(indexing buffer)")
+            }
+        }
+        for (name, reader) in readers {
+            for document in try reader.documents(id: id) where !(deletions[name]?.contains(document) ?? false) {
+                return try reader.storedProduct(document: document)
+            }
+        }
+        return nil
+    }
+
+    /// Calls `body` with the id of every current product, including changes not yet committed,
+    /// in no particular order.
+    ///
+    /// - Throws: ``IndexError`` when a segment cannot be read, or what `body` throws.
+    public func forEachID(_ body: (String) throws -> Void) throws {
+        for (name, reader) in readers {
+            let deleted = deletions[name]
+            try reader.forEachID { id, document in
+                if !(deleted?.contains(document) ?? false) { try body(id) }
+            }
+        }
+        for id in bufferIds.keys { try body(id) }
+    }
+
     /// Marks every current document with `id` deleted.
     ///
     /// - Throws: ``IndexError`` when a segment's id table cannot be read.

@@ -21,6 +21,29 @@ struct IndexWriterTests {
         #expect(result.total == 2)
     }
 
+    @Test func writerSeesItsOwnUncommittedChanges() throws {
+        let index = TemporaryIndex()
+        // A 1 MiB buffer and enough products to flush at least one segment before the commit.
+        let writer = try IndexWriter(path: index.path, bufferBytes: 1 << 20)
+        try writer.add(SampleProducts.all[0])
+        try writer.commit()
+        var many = (0..<3_000).map {
+            Product(id: "p\($0)", title: "Товар \($0)", description: String(repeating: "слово ", count: 60))
+        }
+        many.append(SampleProducts.all[1])
+        for product in many { try writer.add(product) }
+        try writer.delete(id: "p7")
+        #expect(try writer.product(id: SampleProducts.all[0].id) == SampleProducts.all[0])  // committed
+        #expect(try writer.product(id: "p1")?.title == "Товар 1")  // flushed, uncommitted
+        #expect(try writer.product(id: SampleProducts.all[1].id) == SampleProducts.all[1])  // in the buffer
+        #expect(try writer.product(id: "p7") == nil)  // deleted
+        #expect(try writer.product(id: "nothing") == nil)
+        var ids: [String] = []
+        try writer.forEachID { ids.append($0) }
+        #expect(ids.count == 3_001)
+        #expect(Set(ids) == Set(many.map(\.id) + [SampleProducts.all[0].id]).subtracting(["p7"]))
+    }
+
     @Test func nothingIsVisibleBeforeCommit() throws {
         let index = TemporaryIndex()
         let writer = try IndexWriter(path: index.path)

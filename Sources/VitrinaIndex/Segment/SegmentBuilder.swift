@@ -5,7 +5,8 @@ final class SegmentBuilder {
     let schema: Schema
     private(set) var documentCount = 0
     private(set) var ids: [String] = []
-    private var stored: [[UInt8]] = []
+    /// Per document: the product in ``StoredProductCodec``'s form.
+    private(set) var stored: [[UInt8]] = []
     /// Per text field: its inverted index so far.
     private var textFields: [Int: TextFieldBuffer] = [:]
     private var keywords: [Int: [[String]]] = [:]

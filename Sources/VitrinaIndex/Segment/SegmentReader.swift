@@ -328,6 +328,27 @@ final class SegmentReader: @unchecked Sendable {
         }
     }
 
+    /// Calls `body` with every id of this segment and its document, in id order.
+    func forEachID(_ body: (String, Int) throws -> Void) throws {
+        var reader = try section(.ids, field: nil)
+        let count = try reader.readInt()
+        let offsetsStart = reader.offset
+        let documentsStart = offsetsStart + (count + 1) * 4
+        let blobStart = documentsStart + count * 4
+        for index in 0..<count {
+            reader.offset = offsetsStart + index * 4
+            let start = Int(try reader.readU32())
+            let end = Int(try reader.readU32())
+            guard start <= end else {
+                throw IndexError.corrupt(file: file.path, offset: reader.offset, "bad id offsets")
+            }
+            reader.offset = documentsStart + index * 4
+            let document = Int(try reader.readU32())
+            reader.offset = blobStart + start
+            try body(String(decoding: try reader.readBytes(end - start), as: UTF8.self), document)
+        }
+    }
+
     /// The documents with `id` in this segment: one, or several when a batch replaced a product
     /// (all but the last are deleted).
     func documents(id: String) throws -> [Int] {
