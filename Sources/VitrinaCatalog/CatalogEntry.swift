@@ -8,6 +8,8 @@ public enum CatalogEntry: Sendable, Equatable {
     case offerUpdate(OfferUpdate)
     /// A review or post about a product.
     case social(SocialItem)
+    /// A product to delete, by id (`{"id": "…", "deleted": true}` in JSONL).
+    case deletion(id: String)
 }
 
 /// What a ``CatalogReader`` yields: a record with its location, or a record it had to skip.
