@@ -10,7 +10,9 @@ let strictSettings: [SwiftSetting] = [
 let package = Package(
     name: "Vitrina",
     products: [
-        .library(name: "Vitrina", targets: ["VitrinaIndex", "VitrinaCatalog", "VitrinaText", "VitrinaModel"]),
+        .library(
+            name: "Vitrina",
+            targets: ["VitrinaImport", "VitrinaIndex", "VitrinaCatalog", "VitrinaText", "VitrinaModel"]),
         .executable(name: "vitrina", targets: ["vitrina"]),
     ],
     dependencies: [
@@ -42,9 +44,14 @@ let package = Package(
             dependencies: ["VitrinaText", "VitrinaModel", "CVitrinaZlib"],
             swiftSettings: strictSettings
         ),
+        // One import = one commit: catalog readers feeding the index writer, reviews attached.
+        .target(
+            name: "VitrinaImport", dependencies: ["VitrinaCatalog", "VitrinaIndex", "VitrinaModel"],
+            swiftSettings: strictSettings),
         .executableTarget(
             name: "vitrina",
             dependencies: [
+                "VitrinaImport",
                 "VitrinaIndex",
                 "VitrinaCatalog",
                 "VitrinaSynthetic",
@@ -60,6 +67,9 @@ let package = Package(
         .testTarget(
             name: "VitrinaCatalogTests", dependencies: ["VitrinaCatalog", "VitrinaModel"], swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "VitrinaImportTests", dependencies: ["VitrinaImport", "VitrinaIndex", "VitrinaCatalog"],
+            swiftSettings: strictSettings),
         .testTarget(name: "VitrinaCLITests", dependencies: ["vitrina"], swiftSettings: strictSettings),
     ]
 )

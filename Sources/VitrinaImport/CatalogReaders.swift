@@ -1,0 +1,17 @@
+import VitrinaCatalog
+
+/// Opens the reader for a file of a given format.
+enum CatalogReaders {
+    /// A reader of `path` as `format`.
+    ///
+    /// - Throws: ``ImportProblem`` when the file cannot be opened.
+    static func open(_ path: String, format: CatalogFormat) throws -> any CatalogReader {
+        switch format {
+        case .jsonl: return try JSONLProductReader(path: path)
+        case .yml, .commerceml, .csv, .social:
+            throw ImportProblem(
+                location: SourceLocation(file: path, line: 1), message: "the \(format.rawValue) reader is not built yet"
+            )
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import VitrinaCatalog
+import VitrinaIndex
+
+/// Finds the product a review or post refers to: by id, then SKU, barcode and URL, among the
+/// products of this import and, failing that, the last commit of the index.
+struct ProductLocator {
+    private var bySKU: [String: String] = [:]
+    private var byBarcode: [String: String] = [:]
+    private var byURL: [String: String] = [:]
+
+    /// Remembers the keys of a product imported in this session.
+    mutating func remember(_ product: Product) {
+        if let sku = Self.key(product.vendorCode) { bySKU[sku] = product.id }
+        if let barcode = Self.key(product.barcode) { byBarcode[barcode] = product.id }
+        if let url = Self.key(product.url) { byURL[url] = product.id }
+    }
+
+    /// The id of the product `reference` names, or `nil`.
+    ///
+    /// - Parameters:
+    ///   - exists: Whether a product with this id is in the index (with this session's changes).
+    ///   - committed: The last commit, for keys of products not imported in this session.
+    func locate(_ reference: SocialItem.ProductReference, exists: (String) throws -> Bool, committed: IndexReader?)
+        throws -> String?
+    {
+        if let id = reference.id, try exists(id) { return id }
+        for (value, map, field) in [
+            (reference.sku, bySKU, "sku"), (reference.barcode, byBarcode, "barcode"), (reference.url, byURL, "url"),
+        ] {
+            guard let key = Self.key(value) else { continue }
+            if let id = map[key], try exists(id) { return id }
+            if let committed {
+                let hits = try committed.search(
+                    SearchRequest(text: "", filters: [.equals(field: field, value: key)], limit: 1)
+                ).hits
+                if let id = hits.first?.id, try exists(id) { return id }
+            }
+        }
+        return nil
+    }
+
+    private static func key(_ value: String?) -> String? {
+        guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        return value.lowercased()
+    }
+}
