@@ -19,8 +19,11 @@ struct ProductLocator {
     /// The id of the product `reference` names, or `nil`.
     ///
     /// - Parameters:
+    ///   - reference: The keys a review or post gives.
     ///   - exists: Whether a product with this id is in the index (with this session's changes).
     ///   - committed: The last commit, for keys of products not imported in this session.
+    /// - Returns: The product's id, or `nil` when no key leads to a product.
+    /// - Throws: What `exists` or a search of `committed` throws.
     func locate(_ reference: SocialItem.ProductReference, exists: (String) throws -> Bool, committed: IndexReader?)
         throws -> String?
     {
