@@ -63,6 +63,11 @@ public final class CatalogImporter {
         }
     }
 
+    /// Records read so far in finished files.
+    public var recordsSoFar: Int { report.records }
+    /// Bytes read so far in finished files.
+    public var bytesSoFar: Int { report.bytes }
+
     /// Reads one file (its format detected from content unless ``ImportOptions/format`` is set).
     ///
     /// - Throws: ``ImportProblem`` for an unreadable file, or for the first bad record with
