@@ -36,6 +36,11 @@ public struct CatalogGenerator: Sendable {
     private mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
     private mutating func pick<T>(_ values: [T]) -> T { values[below(values.count)] }
 
+    /// Every category path the generator uses, in ru and be.
+    public static var categoryPaths: [[String]] {
+        SyntheticVocabulary.kinds.flatMap { [$0.categoryRu, $0.categoryBe] }
+    }
+
     /// The product with number `number` (its id is `syn-<number>`).
     public mutating func product(number: Int) -> Product {
         let belarusian = unit() < belarusianShare
