@@ -8,7 +8,8 @@ enum CatalogReaders {
     static func open(_ path: String, format: CatalogFormat) throws -> any CatalogReader {
         switch format {
         case .jsonl: return try JSONLProductReader(path: path)
-        case .yml, .commerceml, .csv, .social:
+        case .yml: return try YMLReader(path: path)
+        case .commerceml, .csv, .social:
             throw ImportProblem(
                 location: SourceLocation(file: path, line: 1), message: "the \(format.rawValue) reader is not built yet"
             )

@@ -1,0 +1,42 @@
+import Foundation
+
+/// One element read whole by ``XMLStreamReader/readElement(name:isEmpty:)``: a record of a feed
+/// (an offer, a product), small enough to hold in memory.
+struct XMLElement {
+    /// The local name (namespace prefix removed).
+    var name: String
+    /// Attributes by local name.
+    var attributes: [String: String]
+    /// The line where the element starts.
+    var line: Int
+    /// The concatenated text directly inside the element (CDATA included).
+    var text = ""
+    /// Child elements in document order.
+    var children: [XMLElement] = []
+
+    init(name: String, attributes: [String: String], line: Int) {
+        self.name = name
+        self.attributes = attributes
+        self.line = line
+    }
+
+    /// The first child called `name`.
+    func child(_ name: String) -> XMLElement? { children.first { $0.name == name } }
+
+    /// Every child called `name`.
+    func children(_ name: String) -> [XMLElement] { children.filter { $0.name == name } }
+
+    /// The trimmed text of the first child called `name`; `nil` when absent or empty.
+    func value(_ name: String) -> String? { child(name)?.trimmedText }
+
+    /// The element's text and its descendants', trimmed; `nil` when empty.
+    var trimmedText: String? {
+        let trimmed = allText.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// The text of the element and all its descendants, in order.
+    var allText: String {
+        children.isEmpty ? text : text + children.map(\.allText).joined(separator: " ")
+    }
+}

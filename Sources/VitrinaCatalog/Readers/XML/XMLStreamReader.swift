@@ -1,0 +1,169 @@
+import CVitrinaXML
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A forward-only pull reader over an XML file (libxml2's xmlTextReader), safe for untrusted input.
+///
+/// Network access is off and entities are never substituted: a document that uses an entity
+/// other than the five predefined ones is rejected (so a "billion laughs" file or an external
+/// entity pointing at a local file fails cleanly instead of expanding). The encoding comes from
+/// the XML declaration (libxml2 decodes windows-1251 and other iconv encodings); a UTF-8 BOM is
+/// accepted. Errors carry the file, line and column.
+final class XMLStreamReader {
+    /// What the reader is positioned on.
+    enum Node: Equatable {
+        case start(name: String, isEmpty: Bool)
+        case end(name: String)
+        case text(String)
+        case other
+    }
+
+    let path: String
+    private let reader: xmlTextReaderPtr
+    private let errors = ErrorBox()
+
+    /// Opens `path`.
+    ///
+    /// - Throws: ``ImportProblem`` when the file cannot be opened.
+    init(path: String) throws {
+        self.path = path
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue)
+        guard let reader = xmlReaderForFile(path, nil, options) else {
+            throw ImportProblem(location: SourceLocation(file: path, line: 0), message: "cannot open as XML")
+        }
+        self.reader = reader
+        xmlTextReaderSetErrorHandler(
+            reader,
+            { argument, message, severity, _ in
+                guard let argument, severity.rawValue >= XML_PARSER_SEVERITY_ERROR.rawValue else { return }
+                let box = Unmanaged<ErrorBox>.fromOpaque(argument).takeUnretainedValue()
+                if box.message == nil {
+                    box.message = message.map { String(cString: $0).trimmingTrailingNewlines() } ?? "XML error"
+                }
+            }, Unmanaged.passUnretained(errors).toOpaque())
+    }
+
+    deinit {
+        xmlFreeTextReader(reader)
+    }
+
+    /// The 1-based line where the current node starts (libxml2 keeps no column for nodes).
+    var line: Int {
+        guard let node = xmlTextReaderCurrentNode(reader) else { return parserLine }
+        let line = Int(xmlGetLineNo(node))
+        return line > 0 ? line : parserLine
+    }
+    /// The line and column the parser has reached (where an error was found).
+    private var parserLine: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+    private var parserColumn: Int { Int(xmlTextReaderGetParserColumnNumber(reader)) }
+    /// Where the parser is: for errors in the XML itself.
+    var location: SourceLocation { SourceLocation(file: path, line: parserLine, column: parserColumn) }
+    /// Bytes of the file consumed so far.
+    var bytesConsumed: Int { Int(xmlTextReaderByteConsumed(reader)) }
+    /// The depth of the current node (the root element is 0).
+    var depth: Int { Int(xmlTextReaderDepth(reader)) }
+
+    /// Moves to the next node; `nil` at the end of the document.
+    ///
+    /// - Throws: ``ImportProblem`` for malformed or truncated XML and for entity references.
+    func next() throws -> Node? {
+        let status = xmlTextReaderRead(reader)
+        if let message = errors.message { throw problem(message) }
+        if status == 0 { return nil }
+        guard status == 1 else { throw problem("cannot read further") }
+        switch xmlTextReaderNodeType(reader) {
+        case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+            return .start(name: localName, isEmpty: xmlTextReaderIsEmptyElement(reader) == 1)
+        case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+            return .end(name: localName)
+        case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
+            Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
+            return .text(value)
+        case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
+            throw problem("entity references are not allowed (the document declares its own entities)")
+        case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
+            try rejectInternalEntities()
+            return .other
+        default:
+            return .other
+        }
+    }
+
+    /// The value of attribute `name` of the current element.
+    func attribute(_ name: String) -> String? {
+        guard let value = xmlTextReaderGetAttribute(reader, name) else { return nil }
+        defer { free(value) }
+        return String(cString: value)
+    }
+
+    /// Reads the element the reader is on (just returned as `.start`) with everything inside it.
+    ///
+    /// - Throws: ``ImportProblem`` as ``next()`` does.
+    func readElement(name: String, isEmpty: Bool) throws -> XMLElement {
+        var element = XMLElement(name: name, attributes: attributes(), line: line)
+        if isEmpty { return element }
+        while let node = try next() {
+            switch node {
+            case .start(let child, let childIsEmpty):
+                element.children.append(try readElement(name: child, isEmpty: childIsEmpty))
+            case .text(let text):
+                element.text += text
+            case .end:
+                return element
+            case .other:
+                continue
+            }
+        }
+        throw problem("the document ends inside <\(name)> (truncated file?)")
+    }
+
+    /// A problem at the current position.
+    func problem(_ message: String, recordID: String? = nil, field: String? = nil) -> ImportProblem {
+        ImportProblem(location: location, recordID: recordID, field: field, message: message)
+    }
+
+    private var localName: String {
+        guard let name = xmlTextReaderConstLocalName(reader) else { return "" }
+        return String(cString: name)
+    }
+
+    private var value: String {
+        guard let value = xmlTextReaderConstValue(reader) else { return "" }
+        return String(cString: value)
+    }
+
+    private func attributes() -> [String: String] {
+        var result: [String: String] = [:]
+        guard xmlTextReaderHasAttributes(reader) == 1 else { return result }
+        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+            result[localName] = value
+        }
+        xmlTextReaderMoveToElement(reader)
+        return result
+    }
+
+    /// A DOCTYPE with an internal subset that declares entities is refused outright.
+    private func rejectInternalEntities() throws {
+        guard let node = xmlTextReaderCurrentNode(reader), let dtd = node.pointee.doc?.pointee.intSubset,
+            let entities = dtd.pointee.entities
+        else { return }
+        if xmlHashSize(OpaquePointer(entities)) > 0 {
+            throw problem("the document declares entities; entity declarations are not allowed")
+        }
+    }
+
+    /// The first error libxml2 reported.
+    private final class ErrorBox {
+        var message: String?
+    }
+}
+
+extension String {
+    fileprivate func trimmingTrailingNewlines() -> String {
+        var result = self
+        while result.last?.isNewline == true { result.removeLast() }
+        return result
+    }
+}
