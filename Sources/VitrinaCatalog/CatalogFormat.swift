@@ -58,6 +58,19 @@ public enum CatalogFormat: String, Sendable, Equatable, Codable, CaseIterable {
         return format
     }
 
+    /// Whether a CommerceML file is an offers package (`ПакетПредложений`: prices and stock)
+    /// rather than a catalog, judging by its first bytes.
+    ///
+    /// - Throws: ``ImportProblem`` when the file cannot be read.
+    public static func isCommerceMLOffersPackage(path: String) throws -> Bool {
+        let stream = try ByteStream(path: path, chunkSize: sampleSize)
+        let sample = try stream.peek(sampleSize)
+        let text = TextEncoding.detect(sample).decode(sample)
+        guard let package = text.range(of: "ПакетПредложений") else { return false }
+        guard let catalog = text.range(of: "<Каталог") ?? text.range(of: "<Классификатор") else { return true }
+        return package.lowerBound < catalog.lowerBound
+    }
+
     private static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }

@@ -68,6 +68,42 @@ public final class CatalogImporter {
     /// Bytes read so far in finished files.
     public var bytesSoFar: Int { report.bytes }
 
+    /// Reads several files in order; a CommerceML catalog and an offers package in the same
+    /// folder are read together, as one exchange (products with their prices and stock).
+    ///
+    /// - Throws: As ``importFile(_:progress:)``.
+    public func importFiles(_ paths: [String], progress: ((Progress) -> Void)? = nil) throws {
+        var formats: [String: CatalogFormat] = [:]
+        var packages: [String: String] = [:]  // folder → offers package
+        for path in paths {
+            let format = try options.format ?? CatalogFormat.detect(path: path)
+            formats[path] = format
+            if format == .commerceml, try CatalogFormat.isCommerceMLOffersPackage(path: path) {
+                packages[Self.folder(of: path)] = path
+            }
+        }
+        let catalogFolders = Set(
+            paths.filter { formats[$0] == .commerceml && !packages.values.contains($0) }.map(Self.folder))
+        var used: Set<String> = []  // packages read with a catalog
+        for path in paths {
+            let folder = Self.folder(of: path)
+            if packages.values.contains(path), catalogFolders.contains(folder) {
+                continue  // read together with its catalog
+            }
+            if formats[path] == .commerceml, let offers = packages[folder], !used.contains(offers) {
+                used.insert(offers)
+                var reader = try CommerceMLReader(importPath: path, offersPath: offers)
+                try importItems(from: &reader, path: path, format: .commerceml, progress: progress)
+            } else {
+                try importFile(path, progress: progress)
+            }
+        }
+    }
+
+    private static func folder(of path: String) -> String {
+        (path as NSString).deletingLastPathComponent
+    }
+
     /// Reads one file (its format detected from content unless ``ImportOptions/format`` is set).
     ///
     /// - Throws: ``ImportProblem`` for an unreadable file, or for the first bad record with

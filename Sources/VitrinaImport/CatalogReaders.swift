@@ -9,7 +9,11 @@ enum CatalogReaders {
         switch format {
         case .jsonl: return try JSONLProductReader(path: path)
         case .yml: return try YMLReader(path: path)
-        case .commerceml, .csv, .social:
+        case .commerceml:
+            return try CatalogFormat.isCommerceMLOffersPackage(path: path)
+                ? CommerceMLReader(importPath: nil, offersPath: path)
+                : CommerceMLReader(importPath: path, offersPath: nil)
+        case .csv, .social:
             throw ImportProblem(
                 location: SourceLocation(file: path, line: 1), message: "the \(format.rawValue) reader is not built yet"
             )

@@ -46,13 +46,11 @@ struct Index: ParsableCommand {
         let start = ContinuousClock.now
         var done = (records: 0, bytes: 0)
         do {
-            for file in files {
-                try importer.importFile(file) { state in
-                    progress.update(
-                        records: done.records + state.records, bytes: done.bytes + state.bytes,
-                        fileBytes: state.bytes, fileTotal: state.totalBytes, start: start)
-                }
-                done = (importer.recordsSoFar, importer.bytesSoFar)
+            try importer.importFiles(files) { state in
+                if state.records == 1 { done = (importer.recordsSoFar, importer.bytesSoFar) }
+                progress.update(
+                    records: done.records + state.records, bytes: done.bytes + state.bytes,
+                    fileBytes: state.bytes, fileTotal: state.totalBytes, start: start)
             }
             let report = try importer.finish()
             progress.finish()
