@@ -18,17 +18,22 @@ public struct SocialItem: Sendable, Equatable {
         public var barcode: String?
         /// The product page URL.
         public var url: String?
+        /// The product's title as the review site shows it (matched exactly, case-insensitively).
+        public var title: String?
 
         /// Creates a reference.
-        public init(id: String? = nil, sku: String? = nil, barcode: String? = nil, url: String? = nil) {
+        public init(
+            id: String? = nil, sku: String? = nil, barcode: String? = nil, url: String? = nil, title: String? = nil
+        ) {
             self.id = id
             self.sku = sku
             self.barcode = barcode
             self.url = url
+            self.title = title
         }
 
         /// Whether no key is present.
-        public var isEmpty: Bool { id == nil && sku == nil && barcode == nil && url == nil }
+        public var isEmpty: Bool { id == nil && sku == nil && barcode == nil && url == nil && title == nil }
     }
 
     /// Review or post.

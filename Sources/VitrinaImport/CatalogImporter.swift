@@ -221,6 +221,7 @@ public final class CatalogImporter {
                 let reference = [
                     item.product.id.map { "id \($0)" }, item.product.sku.map { "sku \($0)" },
                     item.product.barcode.map { "barcode \($0)" }, item.product.url.map { "url \($0)" },
+                    item.product.title.map { "name \($0)" },
                 ].compactMap { $0 }.joined(separator: ", ")
                 list(
                     ImportProblem(

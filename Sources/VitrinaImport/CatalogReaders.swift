@@ -13,10 +13,8 @@ enum CatalogReaders {
             return try CatalogFormat.isCommerceMLOffersPackage(path: path)
                 ? CommerceMLReader(importPath: nil, offersPath: path)
                 : CommerceMLReader(importPath: path, offersPath: nil)
-        case .csv, .social:
-            throw ImportProblem(
-                location: SourceLocation(file: path, line: 1), message: "the \(format.rawValue) reader is not built yet"
-            )
+        case .csv: return try CSVCatalogReader(path: path)
+        case .social: return try SocialReader(path: path)
         }
     }
 }

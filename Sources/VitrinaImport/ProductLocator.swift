@@ -3,17 +3,20 @@ import VitrinaCatalog
 import VitrinaIndex
 
 /// Finds the product a review or post refers to: by id, then SKU, barcode and URL, among the
-/// products of this import and, failing that, the last commit of the index.
+/// products of this import and, failing that, the last commit of the index; then by exact title
+/// among this import's products.
 struct ProductLocator {
     private var bySKU: [String: String] = [:]
     private var byBarcode: [String: String] = [:]
     private var byURL: [String: String] = [:]
+    private var byTitle: [String: String] = [:]
 
     /// Remembers the keys of a product imported in this session.
     mutating func remember(_ product: Product) {
         if let sku = Self.key(product.vendorCode) { bySKU[sku] = product.id }
         if let barcode = Self.key(product.barcode) { byBarcode[barcode] = product.id }
         if let url = Self.key(product.url) { byURL[url] = product.id }
+        if let title = Self.key(product.title) { byTitle[title] = product.id }
     }
 
     /// The id of the product `reference` names, or `nil`.
@@ -40,6 +43,8 @@ struct ProductLocator {
                 if let id = hits.first?.id, try exists(id) { return id }
             }
         }
+        // A title is matched only among this import's products (the index keeps no title column).
+        if let title = Self.key(reference.title), let id = byTitle[title], try exists(id) { return id }
         return nil
     }
 
