@@ -110,7 +110,7 @@ public final class CatalogImporter {
     ///   ``ImportOptions/strict``; ``IndexError`` when the index cannot be written.
     public func importFile(_ path: String, progress: ((Progress) -> Void)? = nil) throws {
         let format = try options.format ?? CatalogFormat.detect(path: path)
-        var reader = try CatalogReaders.open(path, format: format)
+        var reader = try CatalogReaders.open(path, format: format, options: options)
         try importItems(from: &reader, path: path, format: format, progress: progress)
     }
 

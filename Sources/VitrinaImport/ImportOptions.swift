@@ -10,14 +10,20 @@ public struct ImportOptions: Sendable {
     public var format: CatalogFormat?
     /// How many skipped records, unknown offers and unresolved reviews the report lists (all are counted).
     public var listLimit: Int
+    /// The CSV header preset, instead of detecting it from the header.
+    public var csvPreset: CSVPreset?
+    /// Explicit CSV columns for some fields (`--map`).
+    public var csvMap: CSVColumnMap
     /// At most this many review and post texts are kept per product (the newest first when dated).
     public var reviewTextsPerProduct: Int
 
     /// Creates options.
     public init(
-        strict: Bool = false, full: Bool = false, format: CatalogFormat? = nil, listLimit: Int = 20,
-        reviewTextsPerProduct: Int = 50
+        strict: Bool = false, full: Bool = false, format: CatalogFormat? = nil, csvPreset: CSVPreset? = nil,
+        csvMap: CSVColumnMap = CSVColumnMap(), listLimit: Int = 20, reviewTextsPerProduct: Int = 50
     ) {
+        self.csvPreset = csvPreset
+        self.csvMap = csvMap
         self.strict = strict
         self.full = full
         self.format = format

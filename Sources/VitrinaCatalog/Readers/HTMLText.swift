@@ -7,7 +7,7 @@
 enum HTMLText {
     /// The text of `html`.
     static func plainText(_ html: String) -> String {
-        guard html.contains("<") || html.contains("&") else { return html }
+        guard html.utf8.contains(where: { $0 == 0x3C || $0 == 0x26 }) else { return html }
         var output = ""
         var index = html.startIndex
         var skipping: String?  // inside <script> or <style>

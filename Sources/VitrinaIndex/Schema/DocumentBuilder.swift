@@ -24,7 +24,9 @@ struct DocumentBuilder {
     /// The language a product is analyzed in.
     static func language(of product: Product) -> Language {
         if let language = product.language { return language }
-        return LanguageDetector().detect([product.title, product.description].compactMap { $0 }.joined(separator: " "))
+        // The title and the start of the description are evidence enough.
+        let sample = [product.title, product.description.map { String($0.prefix(400)) }].compactMap { $0 }
+        return LanguageDetector().detect(sample.joined(separator: " "))
     }
 
     /// Builds the document of `product`.

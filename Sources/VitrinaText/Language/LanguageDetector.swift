@@ -78,9 +78,11 @@ public struct LanguageDetector: Sendable {
         guard word.contains(where: { Homoglyphs.isCyrillic($0.value) }) else { return }
         // A Latin `i` inside a Cyrillic word is a typed Belarusian `і`.
         let word = word.map { $0 == "i" ? "і" : $0 }
-        let text = String(String.UnicodeScalarView(word))
-        if Self.belarusianWords.contains(text) { scores.belarusian += 2 }
-        if Self.russianWords.contains(text) { scores.russian += 2 }
+        if word.count <= 12 {  // the longest listed word has 10 letters
+            let key = UTF8Key(String(String.UnicodeScalarView(word)))
+            if Self.belarusianWordKeys.contains(key) { scores.belarusian += 2 }
+            if Self.russianWordKeys.contains(key) { scores.russian += 2 }
+        }
         var hasBelarusianLetter = false
         var hasRussianLetter = false
         for (index, scalar) in word.enumerated() {
@@ -93,7 +95,7 @@ public struct LanguageDetector: Sendable {
         }
         if hasBelarusianLetter { scores.belarusian += 3 }
         if hasRussianLetter { scores.russian += 3 }
-        for marker in Self.belarusianMarkers where text.contains(marker) {
+        for marker in Self.belarusianMarkerPairs where Self.contains(word, marker) {
             scores.belarusian += 1
         }
         if word.count > 2, let last = word.last, last == "ў" { scores.belarusian += 1 }
@@ -118,4 +120,20 @@ public struct LanguageDetector: Sendable {
 
     /// Letter sequences frequent in Belarusian words and rare in Russian ones.
     static let belarusianMarkers: [String] = ["дз", "шч", "цц", "ць", "рэ", "тэ", "чэ", "жэ", "шэ", "цэ"]
+
+    /// The markers as scalar pairs, and the word lists as byte-compared keys: detection runs on
+    /// every product without a language, so it must not go through String searching.
+    private static let belarusianMarkerPairs: [(Unicode.Scalar, Unicode.Scalar)] = belarusianMarkers.map {
+        let scalars = Array($0.unicodeScalars)
+        return (scalars[0], scalars[1])
+    }
+    private static let belarusianWordKeys = Set(belarusianWords.map(UTF8Key.init))
+    private static let russianWordKeys = Set(russianWords.map(UTF8Key.init))
+
+    /// Whether `word` contains the two scalars next to each other.
+    private static func contains(_ word: [Unicode.Scalar], _ pair: (Unicode.Scalar, Unicode.Scalar)) -> Bool {
+        guard word.count >= 2 else { return false }
+        for index in 0..<(word.count - 1) where word[index] == pair.0 && word[index + 1] == pair.1 { return true }
+        return false
+    }
 }

@@ -49,6 +49,13 @@ struct BenchReport: Encodable {
     var results: [BenchResult]
     /// Indexing and query figures, when measured.
     var index: IndexBench.Figures?
+    /// The import benchmark, when run.
+    var importFigures: ImportBench.Figures?
+
+    enum CodingKeys: String, CodingKey {
+        case version, textSource, wordSource, results, index
+        case importFigures = "import"
+    }
 
     /// A plain-text table.
     func table() -> String {
@@ -59,6 +66,15 @@ struct BenchReport: Encodable {
                 line += "  " + format(mb, digits: 2) + " MB/s  " + format(tokens) + " tokens/s"
             }
             lines.append(line)
+        }
+        if let importFigures {
+            lines.append("")
+            lines.append(
+                "import: \(importFigures.offers) YML offers (\(format(Double(importFigures.feedBytes) / 1e6, digits: 1)) MB) "
+                    + "in \(format(importFigures.seconds, digits: 2)) s = \(format(importFigures.offersPerSecond)) offers/s, "
+                    + "\(format(importFigures.megabytesPerSecond, digits: 1)) MB/s; reader alone "
+                    + "\(format(importFigures.readOffersPerSecond)) offers/s; peak RSS \(format(importFigures.peakResidentMiB)) MiB"
+            )
         }
         if let index {
             lines.append("")

@@ -27,6 +27,9 @@ struct Bench: ParsableCommand {
     @Option(name: .long, help: "Synthetic products to index for the index benchmark (0 skips it).")
     var indexProducts = 100_000
 
+    @Option(name: .long, help: "Synthetic YML offers to import for the import benchmark (0 skips it).")
+    var importProducts = 100_000
+
     func run() throws {
         let corpus = try BenchCorpus.load(shared: shared)
         var results: [BenchResult] = []
@@ -75,6 +78,7 @@ struct Bench: ParsableCommand {
         }
 
         var report = BenchReport(textSource: corpus.textSource, wordSource: corpus.wordSource, results: results)
+        if importProducts > 0 { report.importFigures = try ImportBench.run(count: importProducts) }
         if indexProducts > 0 { report.index = try IndexBench.run(count: indexProducts) }
         if json {
             try printJSON(report)

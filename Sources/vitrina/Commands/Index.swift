@@ -23,6 +23,12 @@ struct Index: ParsableCommand {
     @Option(name: .long, help: "The format of every file: yml, commerceml, csv, jsonl or social (default: detect).")
     var format: CatalogFormat?
 
+    @Option(name: .long, help: "CSV header preset: google, vk, onliner or generic (default: detect from the header).")
+    var csvPreset: CSVPreset?
+
+    @Option(name: .long, help: "CSV columns for fields, e.g. title=Название,price=Цена (see README for field names).")
+    var map: String?
+
     @Flag(name: .long, help: "Abort on the first bad record, leaving the index untouched.")
     var strict = false
 
@@ -39,8 +45,15 @@ struct Index: ParsableCommand {
     var files: [String]
 
     func run() throws {
+        let columnMap: CSVColumnMap
+        do {
+            columnMap = try map.map(CSVColumnMap.init(parsing:)) ?? CSVColumnMap()
+        } catch let problem as ImportProblem {
+            throw ValidationError(problem.message)
+        }
         let importer = try CatalogImporter(
-            indexPath: index, options: ImportOptions(strict: strict, full: full, format: format),
+            indexPath: index,
+            options: ImportOptions(strict: strict, full: full, format: format, csvPreset: csvPreset, csvMap: columnMap),
             bufferBytes: bufferMb << 20)
         let progress = Progress(enabled: !json)
         let start = ContinuousClock.now
@@ -63,3 +76,5 @@ struct Index: ParsableCommand {
 }
 
 extension CatalogFormat: ExpressibleByArgument {}
+
+extension CSVPreset: ExpressibleByArgument {}

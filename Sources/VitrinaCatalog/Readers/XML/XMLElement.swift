@@ -31,12 +31,26 @@ struct XMLElement {
 
     /// The element's text and its descendants', trimmed; `nil` when empty.
     var trimmedText: String? {
-        let trimmed = allText.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = allText.trimmedWhitespace
         return trimmed.isEmpty ? nil : trimmed
     }
 
     /// The text of the element and all its descendants, in order.
     var allText: String {
         children.isEmpty ? text : text + children.map(\.allText).joined(separator: " ")
+    }
+}
+
+extension String {
+    /// The text without leading and trailing white space (a fast path for feed values, which
+    /// are mostly already trimmed).
+    var trimmedWhitespace: String {
+        let isSpace: (Unicode.Scalar) -> Bool = { $0.properties.isWhitespace }
+        let scalars = unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return self }
+        guard let start = scalars.firstIndex(where: { !isSpace($0) }),
+            let end = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(scalars[start...end])
     }
 }
