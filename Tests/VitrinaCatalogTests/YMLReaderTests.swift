@@ -175,6 +175,21 @@ struct YMLReaderTests {
         }
     }
 
+    @Test func aWrongEncodingDeclarationIsAnErrorWithItsLine() throws {
+        // Declared UTF-8, written in Windows-1251 («Чайнік»).
+        let bytes =
+            Array(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<yml_catalog><shop><offers>\n<offer id=\"k\"><name>".utf8)
+            + [0xD7, 0xE0, 0xE9, 0xED, 0xB3, 0xEA] + Array("</name></offer></offers></shop></yml_catalog>".utf8)
+        do {
+            let items = try Self.read(bytes).items
+            Issue.record("expected an error, got \(items)")
+        } catch let problem as ImportProblem {
+            #expect(problem.location.line == 3 && problem.location.column != nil)
+            #expect(problem.message.localizedCaseInsensitiveContains("utf-8"))
+        }
+    }
+
     @Test func hostileEntitiesAreRefusedNotExpanded() throws {
         let laughs = """
             <?xml version="1.0"?>
