@@ -39,8 +39,11 @@ public final class CatalogImporter {
     private var report = ImportReport()
     private var locator = ProductLocator()
     private var pendingSocial: [(SocialItem, SourceLocation)] = []
-    /// Ids of products read from product files (for `--full`).
+    /// Ids of products read from product files (kept only for `--full`).
     private var seen: Set<String> = []
+    /// Whether product keys (SKU, barcode, URL, title) are kept for attaching reviews: always,
+    /// unless ``importFiles(_:progress:)`` knows no review file is coming (memory on big feeds).
+    private var remembersProductKeys = true
     private var productRecords = 0
 
     /// Opens the index at `indexPath` for writing (created when missing).
@@ -75,13 +78,16 @@ public final class CatalogImporter {
     public func importFiles(_ paths: [String], progress: ((Progress) -> Void)? = nil) throws {
         var formats: [String: CatalogFormat] = [:]
         var packages: [String: String] = [:]  // folder → offers package
+        var hasSocial = false
         for path in paths {
             let format = try options.format ?? CatalogFormat.detect(path: path)
             formats[path] = format
+            if format == .social { hasSocial = true }
             if format == .commerceml, try CatalogFormat.isCommerceMLOffersPackage(path: path) {
                 packages[Self.folder(of: path)] = path
             }
         }
+        if !hasSocial { remembersProductKeys = false }  // pass every file of an import in one call
         let catalogFolders = Set(
             paths.filter { formats[$0] == .commerceml && !packages.values.contains($0) }.map(Self.folder))
         var used: Set<String> = []  // packages read with a catalog
@@ -169,12 +175,12 @@ public final class CatalogImporter {
             list(problem, in: &report.skippedRecords)
         case .entry(.product(let product), _):
             productRecords += 1
-            seen.insert(product.id)
-            locator.remember(product)
+            if options.full { seen.insert(product.id) }
+            if remembersProductKeys { locator.remember(product) }
             try writer.add(product)
         case .entry(.offerUpdate(let update), let location):
             productRecords += 1
-            seen.insert(update.id)
+            if options.full { seen.insert(update.id) }
             guard var product = try writer.product(id: update.id) else {
                 unknown(update.id, at: location, "price/stock record for a product the index does not have")
                 return

@@ -44,3 +44,21 @@ struct MergeTests {
         #expect(stats.deleted == 0 && stats.documents == 5)
     }
 }
+
+@Suite("Merge size cap")
+struct MergeCapTests {
+    @Test func mergesNeverExceedTheCap() {
+        let policy = MergePolicy(mergeFactor: 10, maximumMergedDocuments: 100_000)
+        let segments = (0..<26).map { MergePolicy.Candidate(name: "s\($0)", documents: 19_000, deleted: 0) }
+        let groups = policy.merges(segments)
+        #expect(groups.count == 5)
+        #expect(groups.allSatisfy { $0.count == 5 })  // 5 × 19,000 = 95,000 ≤ 100,000
+        #expect(Set(groups.joined()).count == 25)
+        // Under the cap the tiers behave as before: ten of a tier merge, the rest wait.
+        let small = (0..<12).map { MergePolicy.Candidate(name: "t\($0)", documents: 50, deleted: 0) }
+        #expect(policy.merges(small).map(\.count) == [10])
+        // A segment at the cap is never merged again (unless rewritten for deletions).
+        let big = [MergePolicy.Candidate(name: "big", documents: 100_000, deleted: 40_000)]
+        #expect(policy.merges(big) == [["big"]])
+    }
+}
