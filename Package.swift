@@ -48,10 +48,19 @@ let package = Package(
         .target(
             name: "VitrinaImport", dependencies: ["VitrinaCatalog", "VitrinaIndex", "VitrinaModel"],
             swiftSettings: strictSettings),
+        // Spoken query understanding: knows the catalog only through the `Vocabulary` protocol.
+        .target(name: "VitrinaVoice", dependencies: ["VitrinaText", "VitrinaModel"], swiftSettings: strictSettings),
+        // Voice search over an index: parse, filter, sort, relax, and a spoken answer.
+        .target(
+            name: "VitrinaSearch",
+            dependencies: ["VitrinaVoice", "VitrinaIndex", "VitrinaText", "VitrinaModel", "CVitrinaICU"],
+            swiftSettings: strictSettings),
         .executableTarget(
             name: "vitrina",
             dependencies: [
                 "VitrinaImport",
+                "VitrinaVoice",
+                "VitrinaSearch",
                 "VitrinaIndex",
                 "VitrinaCatalog",
                 "VitrinaSynthetic",

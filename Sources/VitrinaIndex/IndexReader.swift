@@ -67,6 +67,15 @@ public final class IndexReader: @unchecked Sendable {
         segments.reduce(0) { $0 + $1.reader.documentCount - ($1.deletions?.count ?? 0) }
     }
 
+    /// The distinct values of a keyword field in this snapshot (deleted documents' values may
+    /// remain until a merge), sorted; empty for an unknown or non-keyword field.
+    public func distinctValues(of field: String) -> [String] {
+        guard let number = schema.fieldNumber(field), schema.fields[number].kind == .keyword else { return [] }
+        var values: Set<String> = []
+        for segment in segments { values.formUnion(segment.reader.keywordValues[number] ?? []) }
+        return values.sorted()
+    }
+
     /// The product with `id`, if the snapshot has it.
     public func product(id: String) throws -> Product? {
         for segment in segments.reversed() {

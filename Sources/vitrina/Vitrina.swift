@@ -6,6 +6,8 @@ struct Vitrina: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vitrina",
         abstract: "Search and voice-search tools for Russian and Belarusian product catalogs.",
-        subcommands: [Analyze.self, Stem.self, Index.self, Search.self, Stats.self, Generate.self, Bench.self]
+        subcommands: [
+            Analyze.self, Stem.self, Index.self, Search.self, Stats.self, Parse.self, Generate.self, Bench.self,
+        ]
     )
 }

@@ -16,18 +16,11 @@ struct FilterPlan {
         self.filters = try filters.map { filter in
             switch filter {
             case .equals(let name, let value):
-                guard let field = schema.fieldNumber(name), schema.fields[field].kind == .keyword else {
-                    throw IndexError(
-                        code: .badRequest, path: name, offset: nil, message: "\(name) is not a keyword field")
-                }
-                let wanted = normalizer.normalize(value)
-                let ordinals = segments.map { segment in
-                    Set(
-                        (segment.reader.keywordValues[field] ?? []).indices.filter {
-                            normalizer.normalize(segment.reader.keywordValues[field]?[$0] ?? "") == wanted
-                        })
-                }
-                return .keyword(field: field, ordinals: ordinals)
+                return try Self.keyword(
+                    name, values: [value], schema: schema, segments: segments, normalizer: normalizer)
+            case .anyOf(let name, let values):
+                return try Self.keyword(
+                    name, values: values, schema: schema, segments: segments, normalizer: normalizer)
             case .range(let name, let min, let max):
                 guard let field = schema.fieldNumber(name), schema.fields[field].kind == .numeric else {
                     throw IndexError(
@@ -36,6 +29,24 @@ struct FilterPlan {
                 return .range(field: field, min: min, max: max)
             }
         }
+    }
+
+    /// A keyword filter: the ordinals, per segment, of the values equal (normalized) to any wanted one.
+    private static func keyword(
+        _ name: String, values: [String], schema: Schema, segments: [IndexReader.Segment], normalizer: TextNormalizer
+    ) throws -> Resolved {
+        guard let field = schema.fieldNumber(name), schema.fields[field].kind == .keyword else {
+            throw IndexError(
+                code: .badRequest, path: name, offset: nil, message: "\(name) is not a keyword field")
+        }
+        let wanted = Set(values.map(normalizer.normalize))
+        let ordinals = segments.map { segment in
+            Set(
+                (segment.reader.keywordValues[field] ?? []).indices.filter {
+                    wanted.contains(normalizer.normalize(segment.reader.keywordValues[field]?[$0] ?? ""))
+                })
+        }
+        return .keyword(field: field, ordinals: ordinals)
     }
 
     /// Whether `document` of segment number `segment` passes every filter.

@@ -12,6 +12,8 @@ public struct SearchRequest: Sendable {
     public enum Filter: Sendable, Equatable {
         /// The keyword field holds this value (compared normalized: case-insensitive).
         case equals(field: String, value: String)
+        /// The keyword field holds any of these values (compared normalized).
+        case anyOf(field: String, values: [String])
         /// The numeric field is within the bounds (inclusive; `nil` = unbounded).
         case range(field: String, min: Double?, max: Double?)
     }

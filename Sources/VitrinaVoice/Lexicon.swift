@@ -1,0 +1,172 @@
+/// The words and phrases the parser recognizes, in Russian and Belarusian, written lowercase
+/// with `ё` as `е` (queries are folded the same way before matching).
+enum Lexicon {
+    /// Assistant names and wake phrases, dropped at the start of a query.
+    static let wakePhrases: [[String]] = [
+        ["окей", "гугл"], ["ок", "гугл"], ["ok", "google"], ["окей", "google"], ["привет", "алиса"],
+        ["алиса"], ["алис"], ["маруся"], ["салют"], ["сири"], ["siri"], ["алеся"], ["яндекс"], ["гугл"],
+    ]
+
+    /// Fillers, politeness and request verbs, dropped anywhere.
+    static let fillers: Set<String> = [
+        "пожалуйста", "плиз", "слушай", "скажи", "подскажи", "подскажите", "скажите", "покажи", "покажите", "найди",
+        "найдите", "поищи", "ищи", "ищу", "хочу", "хотел", "хотела", "бы", "мне", "нужен", "нужна", "нужно", "нужны",
+        "надо", "можно", "можешь", "можете", "ну", "вот", "а", "эй", "так", "давай", "интересует", "посмотреть",
+        "купить", "заказать", "есть", "какие", "какой", "какая", "какое", "хороший", "хорошую", "хорошая",
+        "калі", "ласка", "скажы", "падкажы", "пакажы", "знайдзі", "шукаю", "хачу", "хацеў", "хацела", "мне",
+        "трэба", "патрэбны", "патрэбна", "можна", "купіць", "набыць", "замовіць", "які", "якая", "якое", "якія",
+        "ёсць", "для", "меня", "мяне", "nу", "please",
+    ]
+
+    /// Words that carry no content (prepositions, conjunctions, pronouns) once constraints are read.
+    static let functionWords: Set<String> = [
+        "в", "во", "на", "с", "со", "из", "по", "о", "об", "у", "к", "и", "или", "ли", "же", "это", "этот", "эту",
+        "где", "как", "что", "чтобы", "какого", "каком", "который", "которая", "самый", "самая", "самое", "самые",
+        "самую", "самого", "у", "з", "ў", "ці", "дзе", "як", "што", "гэта", "гэты", "самы", "самая", "самае", "у",
+        "ад", "да", "па", "пра", "при", "при", "при", "сейчас", "зараз", "сегодня", "сення", "тут", "здесь",
+        "магазин", "магазине", "магазинах", "краме", "крама", "крамах", "интернет", "онлайн", "стоит", "будет",
+    ]
+
+    /// Phrases naming the intent.
+    ///
+    /// The longest match wins (the first in the query on a tie); its words leave the text.
+    static let intents: [(phrase: [String], intent: VoiceQuery.Intent)] = [
+        (["где", "можно", "купить"], .whereToBuy), (["где", "купить"], .whereToBuy),
+        (["где", "продается"], .whereToBuy),
+        (["где", "продают"], .whereToBuy), (["где", "заказать"], .whereToBuy), (["где", "найти"], .whereToBuy),
+        (["в", "каком", "магазине"], .whereToBuy), (["где", "взять"], .whereToBuy),
+        (["дзе", "можна", "купіць"], .whereToBuy), (["дзе", "купіць"], .whereToBuy), (["дзе", "набыць"], .whereToBuy),
+        (["у", "якой", "краме"], .whereToBuy), (["ў", "якой", "краме"], .whereToBuy),
+        (["дзе", "прадаецца"], .whereToBuy),
+        (["сколько", "стоит"], .price), (["сколько", "стоят"], .price), (["какая", "цена"], .price),
+        (["почем"], .price), (["по", "чем"], .price), (["цена"], .price), (["стоимость"], .price),
+        (["колькі", "каштуе"], .price), (["колькі", "каштуюць"], .price), (["якая", "цана"], .price),
+        (["кошт"], .price), (["цана"], .price),
+        (["есть", "ли", "в", "наличии"], .availability), (["есть", "ли"], .availability),
+        (["в", "наличии", "ли"], .availability), (["имеется", "ли"], .availability),
+        (["ці", "ёсць"], .availability), (["ці", "есць"], .availability), (["ёсць", "у", "наяўнасці"], .availability),
+        (["чем", "отличается"], .compare), (["чем", "отличаются"], .compare), (["в", "чем", "разница"], .compare),
+        (["сравни"], .compare), (["сравнить"], .compare), (["что", "лучше"], .compare),
+        (["чым", "адрозніваецца"], .compare), (["чым", "адрозніваюцца"], .compare), (["параўнай"], .compare),
+        (["што", "лепш"], .compare),
+        (["какой", "лучше"], .recommend), (["какую", "лучше"], .recommend), (["какое", "лучше"], .recommend),
+        (["какой", "выбрать"], .recommend), (["какую", "выбрать"], .recommend), (["посоветуй"], .recommend),
+        (["посоветуйте"], .recommend), (["порекомендуй"], .recommend), (["что", "посоветуешь"], .recommend),
+        (["які", "лепш"], .recommend), (["якую", "лепш"], .recommend), (["які", "выбраць"], .recommend),
+        (["парай"], .recommend), (["параю"], .recommend), (["параіць"], .recommend), (["што", "параіш"], .recommend),
+    ]
+
+    /// Phrases and word prefixes naming an order.
+    ///
+    /// A `*` entry matches any word starting with it.
+    static let sorts: [(phrase: [String], sort: VoiceQuery.Sort)] = [
+        (["самый", "дешев*"], .priceAscending), (["самый", "недорог*"], .priceAscending),
+        (["самая", "дешев*"], .priceAscending), (["самое", "дешев*"], .priceAscending),
+        (["самые", "дешев*"], .priceAscending),
+        (["подешевле"], .priceAscending), (["недорог*"], .priceAscending), (["дешев*"], .priceAscending),
+        (["бюджетн*"], .priceAscending), (["самы", "танн*"], .priceAscending), (["самая", "танн*"], .priceAscending),
+        (["танней"], .priceAscending), (["танн*"], .priceAscending), (["недарог*"], .priceAscending),
+        (["самый", "дорог*"], .priceDescending), (["самая", "дорог*"], .priceDescending),
+        (["самы", "дарог*"], .priceDescending), (["подороже"], .priceDescending), (["дорог*"], .priceDescending),
+        (["дарог*"], .priceDescending),
+        (["последн*", "модел*"], .newest), (["новая", "модель"], .newest), (["новую", "модель"], .newest),
+        (["нов*", "модел*"], .newest), (["новинк*"], .newest), (["новейш*"], .newest), (["последн*"], .newest),
+        (["апошн*", "мадэл*"], .newest), (["нов*", "мадэл*"], .newest), (["навінк*"], .newest), (["апошн*"], .newest),
+        (["с", "хорошими", "отзывами"], .rating), (["с", "лучшими", "отзывами"], .rating),
+        (["з", "добрымі", "водгукамі"], .rating), (["лучш*"], .rating), (["самый", "лучший"], .rating),
+        (["популярн*"], .rating), (["топов*"], .rating), (["лепш*"], .rating), (["найлепш*"], .rating),
+        (["папулярн*"], .rating),
+    ]
+
+    /// Words before a number that make it an upper price bound.
+    static let maximumCues: [[String]] = [
+        ["не", "дороже"], ["не", "больше"], ["не", "более"], ["в", "пределах"], ["в", "районе"], ["дешевле"],
+        ["меньше"], ["ниже"], ["до"], ["максимум"], ["не", "даражэй"], ["не", "больш"], ["танней"], ["танней", "за"],
+        ["менш"], ["да"], ["не", "вышэй"], ["у", "межах"], ["дешевле", "чем"],
+    ]
+
+    /// Words before a number that make it a lower price bound.
+    static let minimumCues: [[String]] = [
+        ["не", "дешевле"], ["не", "меньше"], ["дороже"], ["больше"], ["выше"], ["от"], ["свыше"], ["минимум"],
+        ["ад"], ["даражэй"], ["не", "танней"], ["больш"], ["звыш"], ["дороже", "чем"],
+    ]
+
+    /// Words before a number that make it an approximate price (±20%).
+    static let aroundCues: [[String]] = [
+        ["около"], ["примерно"], ["порядка"], ["за"], ["каля"], ["прыкладна"], ["тысяч", "за"],
+    ]
+
+    /// Currency words after a number (folded), with their ISO code; `nil` means "roubles, by language".
+    static let currencyWords: [String: String?] = [
+        "руб": nil, "рубль": nil, "рубля": nil, "рублей": nil, "рублях": nil, "р": nil, "₽": "RUB",
+        "рублеу": "BYN", "рублёў": "BYN", "рублёу": "BYN", "рублеў": "BYN", "рубель": "BYN", "рубли": nil,
+        "byn": "BYN", "бел": "BYN", "белорусских": "BYN", "беларускіх": "BYN", "rub": "RUB", "российских": "RUB",
+        "расійскіх": "RUB", "долларов": "USD", "доллара": "USD", "долларах": "USD", "usd": "USD", "евро": "EUR",
+        "br": "BYN",
+    ]
+
+    /// Colour word stems (folded) with the colour's canonical name.
+    static let colours: [(prefix: String, name: String)] = [
+        ("черн", "чёрный"), ("чорн", "чёрный"), ("бел", "белый"), ("красн", "красный"), ("чырвон", "красный"),
+        ("син", "синий"), ("сін", "синий"), ("голуб", "голубой"), ("блакітн", "голубой"), ("зелен", "зелёный"),
+        ("зялен", "зелёный"), ("сер", "серый"), ("шэр", "серый"), ("серебрист", "серебристый"),
+        ("срэбн", "серебристый"),
+        ("бежев", "бежевый"), ("бэжав", "бежевый"), ("розов", "розовый"), ("ружов", "розовый"), ("желт", "жёлтый"),
+        ("жовт", "жёлтый"), ("золот", "золотой"), ("залат", "золотой"), ("фиолетов", "фиолетовый"),
+        ("фіялетав", "фиолетовый"), ("оранжев", "оранжевый"), ("аранжав", "оранжевый"), ("коричнев", "коричневый"),
+        ("карычнев", "коричневый"), ("бирюзов", "бирюзовый"),
+    ]
+
+    /// Words that are colour-like prefixes of non-colours (excluded from colour matching).
+    static let colourFalseFriends: Set<String> = [
+        "сери", "серии", "серия", "серию", "серый", "сервис", "сервиса", "сертификат", "сердце", "синхрон", "белорус",
+        "беларус", "беларусь", "белорусский", "белорусских", "беларускіх", "сінхрон", "черника", "бельё", "белье",
+        "бельевой", "серебро",
+    ]
+
+    /// Phrases asking for products in stock.
+    static let inStock: [[String]] = [
+        ["в", "наличии"], ["есть", "в", "наличии"], ["у", "наяўнасці"], ["ў", "наяўнасці"], ["в", "продаже"],
+    ]
+
+    /// Phrases asking for discounted products.
+    static let discounted: [[String]] = [
+        ["со", "скидкой"], ["по", "скидке"], ["по", "акции"], ["со", "скидками"], ["скидк*"], ["акционн*"],
+        ["са", "зніжкай"], ["па", "зніжцы"], ["па", "акцыі"], ["зніжк*"], ["распродаж*"], ["уцененн*"],
+    ]
+
+    /// Unit words after a number (folded prefixes) with the unit written as in titles.
+    static let units: [(prefix: String, unit: String)] = [
+        ("гигабайт", "гб"), ("гб", "гб"), ("гігабайт", "гб"), ("терабайт", "тб"), ("тб", "тб"), ("дюйм", "дюймов"),
+        ("цал", "дюймов"), ("литр", "л"), ("літр", "л"), ("ватт", "вт"), ("ват", "вт"), ("вт", "вт"),
+        ("килограмм", "кг"), ("кілаграм", "кг"), ("кг", "кг"), ("герц", "гц"), ("мегапиксел", "мп"),
+        ("мегапіксел", "мп"), ("мин", "мин"), ("хвілін", "мин"), ("час", "ч"), ("гадзін", "ч"),
+    ]
+
+    /// Words after a number that make it a clothing or shoe size.
+    static let sizeWords: Set<String> = ["размера", "размер", "размеру", "памеру", "памер", "памера"]
+
+    /// Spoken brand names in Cyrillic (folded) for brands whose transliteration does not match.
+    static let brandAliases: [String: String] = [
+        "ксяоми": "xiaomi", "сяоми": "xiaomi", "шаоми": "xiaomi", "шиоми": "xiaomi", "ксиоми": "xiaomi",
+        "ксиаоми": "xiaomi", "редми": "xiaomi", "айфон": "apple", "айфона": "apple", "айфоны": "apple",
+        "айфоне": "apple", "эпл": "apple", "эппл": "apple", "апл": "apple", "эйпл": "apple", "макбук": "apple",
+        "аирподс": "apple", "эйрподс": "apple", "хуавей": "huawei", "хуавэй": "huawei", "хуавеи": "huawei",
+        "хонор": "honor", "хонар": "honor", "реалми": "realme", "риалми": "realme", "филипс": "philips",
+        "філіпс": "philips", "бош": "bosch", "дайсон": "dyson", "сони": "sony", "соні": "sony", "элджи": "lg",
+        "элжи": "lg", "эл": "lg", "лджи": "lg", "атлант": "atlant", "хаер": "haier", "хайер": "haier",
+        "делонги": "de'longhi", "делонги'": "de'longhi", "саеко": "saeco", "сэко": "saeco", "крупс": "krups",
+        "браун": "braun", "тефаль": "tefal", "редмонд": "redmond", "горизонт": "horizont", "гарызонт": "horizont",
+        "асус": "asus", "леново": "lenovo", "эйч": "hp", "хп": "hp", "джибиэль": "jbl", "жбл": "jbl",
+        "сенхайзер": "sennheiser", "роборок": "roborock", "дриме": "dreame", "айробот": "irobot", "поларис": "polaris",
+        "мидея": "midea", "мидеа": "midea", "бибика": "bbk", "ббк": "bbk", "китфорт": "kitfort",
+    ]
+
+    /// Cyrillic words that stand for a model line and must stay in the text, in Latin.
+    static let modelWords: [String: String] = [
+        "айфон": "iphone", "айфона": "iphone", "айфоны": "iphone", "айфоне": "iphone", "галакси": "galaxy",
+        "гэлакси": "galaxy", "про": "pro", "макс": "max", "ультра": "ultra", "плюс": "plus", "мини": "mini",
+        "эйр": "air", "эир": "air", "редми": "redmi", "ноут": "note", "нот": "note", "макбук": "macbook",
+        "аирподс": "airpods", "эйрподс": "airpods", "лайт": "lite", "смарт": "smart",
+    ]
+}
