@@ -79,6 +79,11 @@ let package = Package(
         .testTarget(
             name: "VitrinaImportTests", dependencies: ["VitrinaImport", "VitrinaIndex", "VitrinaCatalog"],
             swiftSettings: strictSettings),
+        .testTarget(
+            name: "VitrinaVoiceTests", dependencies: ["VitrinaVoice", "VitrinaModel"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "VitrinaSearchTests", dependencies: ["VitrinaSearch", "VitrinaIndex", "VitrinaText", "VitrinaModel"],
+            swiftSettings: strictSettings),
         .testTarget(name: "VitrinaCLITests", dependencies: ["vitrina"], swiftSettings: strictSettings),
     ]
 )

@@ -7,6 +7,7 @@
 #include <unicode/ubrk.h>
 #include <unicode/unorm2.h>
 #include <unicode/unum.h>
+#include <unicode/upluralrules.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
 #include <unicode/utrans.h>
@@ -341,4 +342,19 @@ void vtr_icu_version(char *dst) {
     UVersionInfo info;
     u_getVersion(info);
     u_versionToString(info, dst);
+}
+
+// MARK: - Plural rules
+
+int32_t vtr_plural_category(const char *locale, double value, char *dst, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    UPluralRules *rules = uplrules_open(locale, &status);
+    if (U_FAILURE(status) || !rules) return -1;
+    UChar keyword[32];
+    int32_t n = uplrules_select(rules, value, keyword, 32, &status);
+    uplrules_close(rules);
+    if (U_FAILURE(status) || n >= 32 || n >= capacity) return -1;
+    for (int32_t i = 0; i < n; i++) dst[i] = (char)keyword[i];  // keywords are ASCII
+    dst[n] = 0;
+    return n;
 }

@@ -41,13 +41,7 @@ struct SearchReport: Encodable {
     init(result: SearchResult, tookMicroseconds: Int) {
         total = result.total
         tookUs = tookMicroseconds
-        hits = result.hits.map {
-            Hit(
-                id: $0.id, score: ($0.score * 10_000).rounded() / 10_000, title: $0.product.title,
-                vendor: $0.product.vendor, price: $0.product.price, currency: $0.product.currency,
-                available: $0.product.available, url: $0.product.url,
-                highlights: $0.highlights.isEmpty ? nil : $0.highlights)
-        }
+        hits = Self.hits(result.hits)
         var facets: [String: Facet] = [:]
         for (name, values) in result.keywordFacets { facets[name] = Facet(values: values) }
         for (name, facet) in result.numericFacets {
@@ -56,6 +50,17 @@ struct SearchReport: Encodable {
                 buckets: facet.buckets.map { Bucket(from: $0.from, to: $0.to, count: $0.count) })
         }
         self.facets = facets
+    }
+
+    /// Hits in the `--json` shape shared by `search` and `ask`.
+    static func hits(_ hits: [SearchResult.Hit]) -> [Hit] {
+        hits.map {
+            Hit(
+                id: $0.id, score: ($0.score * 10_000).rounded() / 10_000, title: $0.product.title,
+                vendor: $0.product.vendor, price: $0.product.price, currency: $0.product.currency,
+                available: $0.product.available, url: $0.product.url,
+                highlights: $0.highlights.isEmpty ? nil : $0.highlights)
+        }
     }
 
     func text() -> String {

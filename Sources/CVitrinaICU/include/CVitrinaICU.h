@@ -102,6 +102,10 @@ int64_t vtr_spellout_format_rule_set(vtr_spellout *spellout, const char *rule_se
 /// The version of the ICU library in use, such as "72.1", written into `dst` (at least 32 bytes).
 void vtr_icu_version(char *dst);
 
+/// ICU's CLDR plural category ("one", "few", "many", "other", ...) of `value` in `locale`, written
+/// to `dst` as a NUL-terminated ASCII string. Returns its length, or -1 on failure.
+int32_t vtr_plural_category(const char *locale, double value, char *dst, int32_t capacity);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import VitrinaIndex
+import VitrinaSearch
+import VitrinaVoice
+
+/// `vitrina ask`: answers a voice-style query from an index, with a sentence to read aloud.
+struct Ask: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Answer a voice-style query: parse it, search with its filters and order, relax, and say the answer.")
+
+    @Option(name: .long, help: "The index directory.")
+    var index: String
+
+    @Option(name: .long, help: "Hits to return.")
+    var limit = 5
+
+    @Flag(name: .long, help: "Print JSON (shape documented in README).")
+    var json = false
+
+    @Argument(help: "The query, as a speech recognizer would give it.")
+    var query: [String]
+
+    func run() throws {
+        let search = try VoiceSearch(reader: try IndexReader(path: index))
+        let result = try search.ask(query.joined(separator: " "), limit: limit)
+        if json {
+            try printJSON(AskReport(result))
+        } else {
+            print(ParsedQueryText(result.parsed).text)
+            if !result.categories.isEmpty { print("category: \(result.categories.joined(separator: " | "))") }
+            if !result.relaxed.isEmpty { print("relaxed: \(result.relaxed.joined(separator: ", "))") }
+            print("\(result.total) found")
+            for (rank, hit) in result.hits.enumerated() {
+                let price =
+                    hit.product.price.map { " — \(ParsedQueryText.number($0)) \(hit.product.currency ?? "")" } ?? ""
+                print("\(rank + 1). [\(hit.id)] \(hit.product.title ?? "")\(price)")
+            }
+            print("answer: \(result.answer)")
+        }
+    }
+}
+
+/// The `--json` shape of `vitrina ask` (version 1; documented in README).
+struct AskReport: Encodable {
+    var version = 1
+    var parsed: VoiceQuery
+    var categories: [String]
+    var relaxed: [String]
+    var total: Int
+    var hits: [SearchReport.Hit]
+    var answer: String
+
+    init(_ result: VoiceSearch.Result) {
+        parsed = result.parsed
+        categories = result.categories
+        relaxed = result.relaxed
+        total = result.total
+        hits = SearchReport.hits(result.hits)
+        answer = result.answer
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+import VitrinaIndex
+import VitrinaModel
+import VitrinaText
+
+@testable import VitrinaSearch
+
+@Suite("Voice search")
+struct VoiceSearchTests {
+    static let products = [
+        Product(
+            id: "tv1", title: "Телевизор Samsung UE43", vendor: "Samsung", categoryPath: ["Электроника", "Телевизоры"],
+            price: 24_990, currency: "RUB", available: true, url: "https://shop.example/tv1"),
+        Product(
+            id: "tv2", title: "Телевизор LG 55", vendor: "LG", categoryPath: ["Электроника", "Телевизоры"],
+            price: 54_990,
+            currency: "RUB", available: false),
+        Product(
+            id: "br1", title: "Кронштейн для телевизора настенный", vendor: "Kromax",
+            categoryPath: ["Электроника", "Аксессуары"], price: 1_990, currency: "RUB"),
+        Product(
+            id: "vc1", title: "Пылесос Philips PowerPro", vendor: "Philips",
+            categoryPath: ["Бытовая техника", "Пылесосы"],
+            parameters: [.init(name: "Цвет", value: "красный")], price: 9_990, currency: "RUB", available: true),
+        Product(
+            id: "be1", title: "Пыласос Philips XC3131 чорны", vendor: "Philips",
+            categoryPath: ["Бытавая тэхніка", "Пыласосы"], parameters: [.init(name: "Колер", value: "чорны")],
+            price: 321, currency: "BYN", available: true, language: .be),
+    ]
+
+    static func search() throws -> (VoiceSearch, String) {
+        let path = NSTemporaryDirectory() + "vitrina-voice-" + UUID().uuidString
+        let writer = try IndexWriter(path: path)
+        for product in products { try writer.add(product) }
+        try writer.commit()
+        return (try VoiceSearch(reader: try IndexReader(path: path)), path)
+    }
+
+    @Test func aSpokenCategoryRestrictsToThatKindOfProduct() throws {
+        let (search, path) = try Self.search()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for phrase in ["телевизоры", "телевизор", "телевизоров"] {
+            let result = try search.ask(phrase)
+            #expect(Set(result.hits.map(\.id)) == ["tv1", "tv2"], "\(phrase)")  // not the bracket
+        }
+        let cheap = try search.ask("где купить телевизор самсунг дешевле тридцати тысяч")
+        #expect(cheap.hits.map(\.id) == ["tv1"] && cheap.relaxed.isEmpty)
+        #expect(cheap.answer.contains("двадцать четыре тысячи девятьсот девяносто рублей"))
+        #expect(cheap.answer.contains("shop.example"))
+    }
+
+    @Test func relaxesWordsThenFiltersAndSaysSo() throws {
+        let (search, path) = try Self.search()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try search.ask("телевизор самсунг до тысячи рублей")
+        #expect(result.relaxed == ["filter: price"] && result.hits.first?.id == "tv1")
+        #expect(result.answer.hasPrefix("Точно такого нет"))
+        let nothing = try search.ask("вертолёт")
+        #expect(nothing.total == 0 && nothing.answer.contains("не нашла"))
+    }
+
+    @Test func belarusianQueriesGetBelarusianAnswers() throws {
+        let (search, path) = try Self.search()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try search.ask("колькі каштуе чорны пыласос")
+        #expect(result.hits.first?.id == "be1")
+        #expect(result.answer == "Пыласос Philips XC3131 чорны каштуе трыста дваццаць адзін рубель.")
+        let colour = try search.ask("красный пылесос")
+        #expect(colour.hits.map(\.id) == ["vc1"])
+    }
+
+    @Test func pluralFormsFollowICURules() throws {
+        let answer = try SpokenAnswer()
+        #expect(answer.money(1, currency: "RUB", .ru) == "один рубль")
+        #expect(answer.money(2, currency: "RUB", .ru) == "два рубля")
+        #expect(answer.money(5, currency: "RUB", .ru) == "пять рублей")
+        #expect(answer.money(21, currency: "BYN", .be) == "дваццаць адзін рубель")
+        #expect(answer.money(24, currency: "BYN", .be) == "дваццаць чатыры рублі")
+        #expect(answer.money(25.9, currency: "BYN", .be) == "дваццаць пяць рублёў 90 капеек")
+        #expect(PluralCategory(11, language: .ru) == .many && PluralCategory(101, language: .ru) == .one)
+    }
+}

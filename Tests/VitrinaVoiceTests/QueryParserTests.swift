@@ -1,0 +1,97 @@
+import Testing
+import VitrinaModel
+
+@testable import VitrinaVoice
+
+@Suite("Voice query parser")
+struct QueryParserTests {
+    static let parser: QueryParser? = try? QueryParser(
+        vocabulary: StaticVocabulary(
+            vendors: ["Samsung", "Apple", "Xiaomi", "Philips", "ATLANT", "De'Longhi", "LG", "Bosch"],
+            words: ["смартфон", "телевизор"]))
+
+    static func parse(_ text: String) throws -> VoiceQuery {
+        try #require(parser).parse(text)
+    }
+
+    @Test func theIssueExample() throws {
+        let query = try Self.parse("Алиса, где купить телевизор самсунг дешевле тридцати тысяч?")
+        #expect(query.language == .ru && query.intent == .whereToBuy && query.text == "телевизор")
+        #expect(query.filters.price == .init(min: nil, max: 30_000, currency: "RUB"))
+        #expect(query.filters.vendor == ["Samsung"] && query.sort == .relevance)
+    }
+
+    @Test(arguments: [
+        ("где можно купить чайник", VoiceQuery.Intent.whereToBuy), ("у якой краме ёсць чайнік", .whereToBuy),
+        ("сколько стоит утюг", .price), ("колькі каштуе пыласос", .price), ("почём телевизор", .price),
+        ("есть ли в наличии кофемашина", .availability), ("ці ёсць у вас чайнік", .availability),
+        ("какой лучше пылесос", .recommend), ("які лепш халадзільнік", .recommend), ("посоветуй наушники", .recommend),
+        ("чем отличается айфон от самсунга", .compare), ("чым адрозніваецца", .compare), ("телевизор", .search),
+    ])
+    func intents(text: String, intent: VoiceQuery.Intent) throws {
+        #expect(try Self.parse(text).intent == intent, "\(text)")
+    }
+
+    @Test(arguments: [
+        ("телевизор до 30000", nil as Double?, 30_000.0 as Double?, "RUB"),
+        ("телевизор не дороже тридцати тысяч рублей", nil, 30_000, "RUB"),
+        ("пылесос от пяти до десяти тысяч", 5_000, 10_000, "RUB"),
+        ("от 2 до 5 тысяч", 2_000, 5_000, "RUB"),
+        ("чайник дешевле 30к", nil, 30_000, "RUB"),
+        ("смартфон дороже пятидесяти тысяч", 50_000, nil, "RUB"),
+        ("телевизор около сорока тысяч", 32_000, 48_000, "RUB"),
+        ("пыласос да пяцісот рублёў", nil, 500, "BYN"),
+        ("телевизор до тысячи белорусских рублей", nil, 1_000, "BYN"),
+        ("ноутбук в пределах 50 тысяч ₽", nil, 50_000, "RUB"),
+        ("смартфон до пятисот долларов", nil, 500, "USD"),
+    ])
+    func prices(text: String, min: Double?, max: Double?, currency: String) throws {
+        let price = try Self.parse(text).filters.price
+        #expect(price == .init(min: min, max: max, currency: currency), "\(text)")
+    }
+
+    @Test(arguments: [
+        ("самый дешёвый смартфон", VoiceQuery.Sort.priceAscending), ("самы танны чайнік", .priceAscending),
+        ("недорогой пылесос", .priceAscending), ("самый дорогой телевизор", .priceDescending),
+        ("последняя модель смартфона", .newest), ("апошняя мадэль тэлевізара", .newest), ("новинки", .newest),
+        ("пылесос с хорошими отзывами", .rating), ("лучший чайник", .rating), ("телевизор", .relevance),
+    ])
+    func sorts(text: String, sort: VoiceQuery.Sort) throws {
+        #expect(try Self.parse(text).sort == sort, "\(text)")
+    }
+
+    @Test func coloursBrandsUnitsSizesAndModels() throws {
+        let phone = try Self.parse("айфон пятнадцать про сто двадцать восемь гигабайт в чёрном цвете")
+        #expect(phone.filters.vendor == ["Apple"] && phone.filters.color == ["чёрный"])
+        #expect(phone.text.hasPrefix("iphone 15 pro 128 гб") && phone.filters.units == ["128 гб"])
+        let shoes = try Self.parse("кроссовки сорок шестого размера белые")
+        #expect(shoes.filters.size == "46" && shoes.filters.color == ["белый"] && shoes.text == "кроссовки")
+        let be = try Self.parse("чырвоны чайнік філіпс")
+        #expect(be.language == .be && be.filters.color == ["красный"] && be.filters.vendor == ["Philips"])
+        #expect(try Self.parse("ксяоми").filters.vendor == ["Xiaomi"])
+        #expect(try Self.parse("атлант").filters.vendor == ["ATLANT"])
+        #expect(try Self.parse("делонги").filters.vendor == ["De'Longhi"])
+        #expect(try Self.parse("серия пылесосов").filters.color.isEmpty)  // «серия» is not «серый»
+    }
+
+    @Test func stockDiscountWakeAndFillers() throws {
+        let query = try Self.parse("окей гугл покажи пожалуйста смартфоны самсунг в наличии со скидкой")
+        #expect(query.filters.available == true && query.filters.discount == true)
+        #expect(query.text == "смартфоны" && query.filters.vendor == ["Samsung"])
+        // Asking whether something is in stock is an intent, not a filter.
+        #expect(try Self.parse("есть ли в наличии чайник бош").filters.available == nil)
+    }
+
+    @Test func wrongKeyboardLayoutIsRepaired() throws {
+        #expect(try Self.parse("ntktdbpjh").text == "телевизор")
+        #expect(try Self.parse("cvfhnajy").text == "смартфон")  // known to the catalog
+        #expect(try Self.parse("samsung").filters.vendor == ["Samsung"])  // a real Latin word stays
+    }
+
+    @Test(arguments: ["", "   ", "!!! ???", "ъъъ ыыы", String(repeating: "телевизор самсунг ", count: 400)])
+    func oddInputNeverFails(text: String) throws {
+        let query = try Self.parse(text)
+        #expect(query.text.count <= QueryParser.maximumLength)
+        #expect(query.intent == .search)
+    }
+}
