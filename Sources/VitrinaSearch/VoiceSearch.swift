@@ -41,6 +41,8 @@ public final class VoiceSearch: Sendable {
     private let answers: SpokenAnswer
     /// Stem of a category name word (ru and be stems) → full category paths.
     private let categoriesByStem: [String: Set<String>]
+    /// The currencies of the catalog.
+    private let currencies: Set<String>
 
     /// Prepares voice search over `reader`'s snapshot.
     ///
@@ -57,6 +59,7 @@ public final class VoiceSearch: Sendable {
             }
         }
         categoriesByStem = map
+        currencies = Set(reader.distinctValues(of: "currency"))
     }
 
     /// Answers `text`.
@@ -80,7 +83,20 @@ public final class VoiceSearch: Sendable {
             }
         }
         words = kept
+        // The same kind of product in shops of both languages: keep the query language's ones.
+        if let found = categories {
+            let sameLanguage = found.filter { LanguageDetector().detect($0) == query.language }
+            if !sameLanguage.isEmpty { categories = sameLanguage }
+        }
         var filters = Self.filters(query, categories: categories.map { Array($0).sorted() })
+        // Prices in different currencies do not compare: a price order keeps to the query's currency.
+        if query.filters.price == nil, query.sort == .priceAscending || query.sort == .priceDescending {
+            let currency = query.language == .be ? "BYN" : "RUB"
+            if currencies.contains(currency) {
+                filters.insert(
+                    NamedFilter(name: "currency", filter: .equals(field: "currency", value: currency)), at: 0)
+            }
+        }
         var relaxed: [String] = []
         var result = try search(words, filters: filters, query: query, limit: limit)
         while result.total == 0 {

@@ -55,6 +55,11 @@ public final class QueryParser: Sendable {
         if let (range, intent) = Self.find(Lexicon.intents.map { ($0.phrase, $0.intent) }, in: words, used: used) {
             query.intent = intent
             for index in range { used[index] = true }
+        } else if let (question, verdict) = Self.recommendation(in: words) {
+            // «какой пылесос лучше выбрать», «які чайнік лепш»: the question word and the verdict apart.
+            query.intent = .recommend
+            used[question] = true
+            used[verdict] = true
         }
         if let (range, _) = Self.find(Lexicon.inStock.map { ($0, true) }, in: words, used: used) {
             if query.intent != .availability { query.filters.available = true }
@@ -68,6 +73,8 @@ public final class QueryParser: Sendable {
         if let (range, sort) = Self.find(Lexicon.sorts.map { ($0.phrase, $0.sort) }, in: words, used: used) {
             query.sort = sort
             for index in range { used[index] = true }
+        } else if query.intent == .recommend {
+            query.sort = .rating  // "which is best": the best rated first
         }
         var text: [String] = []
         for (index, word) in words.enumerated() {
@@ -140,6 +147,20 @@ public final class QueryParser: Sendable {
         let hasVowel = word.contains { "aeiouy".contains($0) }
         return !hasVowel && word.count >= 4 || knownWords.contains(converted) || vocabulary.knows(converted)
             ? converted : word
+    }
+
+    /// A question word (`какой`, `які`) followed within three words by `лучше`/`лепш`/`выбрать`.
+    private static func recommendation(in words: [String]) -> (Int, Int)? {
+        let questions: Set<String> = [
+            "какой", "какая", "какое", "какую", "какие", "які", "якая", "якое", "якую", "якія",
+        ]
+        let verdicts: Set<String> = ["лучше", "лепш", "выбрать", "выбраць", "лучший", "лепшы"]
+        for (index, word) in words.enumerated() where questions.contains(word) {
+            for next in (index + 1)..<min(words.count, index + 5) where verdicts.contains(words[next]) {
+                return (index, next)
+            }
+        }
+        return nil
     }
 
     private func dropWakeWords(_ words: [String], _ used: inout [Bool]) {

@@ -95,3 +95,12 @@ struct QueryParserTests {
         #expect(query.intent == .search)
     }
 }
+
+@Suite("Voice query parser: recommendations")
+struct RecommendationTests {
+    @Test(arguments: ["какой пылесос лучше выбрать", "які чайнік лепш", "посоветуй наушники"])
+    func aQuestionAboutTheBestIsARecommendationSortedByRating(text: String) throws {
+        let query = try QueryParserTests.parse(text)
+        #expect(query.intent == .recommend && query.sort == .rating, "\(text)")
+    }
+}
