@@ -98,19 +98,20 @@ public final class VoiceSearch: Sendable {
             }
         }
         var relaxed: [String] = []
-        var result = try search(words, filters: filters, query: query, limit: limit)
+        var pieces = Self.pieces(words)
+        var result = try search(pieces, filters: filters, query: query, limit: limit)
         while result.total == 0 {
-            if words.count > 1 || (words.count == 1 && !filters.isEmpty) {
-                let dropped = try leastInformative(words)
-                words.removeAll { $0 == dropped }
-                relaxed.append("word: \(dropped)")
+            if pieces.count > 1 || (pieces.count == 1 && !filters.isEmpty) {
+                let dropped = try blockingPiece(pieces, filters: filters, query: query)
+                relaxed.append("word: \(pieces[dropped])")
+                pieces.remove(at: dropped)
             } else if let index = filters.indices.first {
                 relaxed.append("filter: \(filters[index].name)")
                 filters.remove(at: index)
             } else {
                 break
             }
-            result = try search(words, filters: filters, query: query, limit: limit)
+            result = try search(pieces, filters: filters, query: query, limit: limit)
         }
         return Result(
             parsed: query, relaxed: relaxed, total: result.total, hits: result.hits,
@@ -177,14 +178,38 @@ public final class VoiceSearch: Sendable {
         return try reader.search(request)
     }
 
-    /// The word most products contain (the least telling one).
-    private func leastInformative(_ words: [String]) throws -> String {
-        var best = (word: words.last ?? "", total: -1)
+    /// The search words, with a number and its unit (`128 гб`) kept together as one piece.
+    static func pieces(_ words: [String]) -> [String] {
+        var pieces: [String] = []
         for word in words {
-            let total = try reader.search(SearchRequest(text: word, limit: 0)).total
-            if total > best.total { best = (word, total) }
+            if let last = pieces.last, last.allSatisfy(\.isNumber), word.first?.isLetter == true, word.count <= 5,
+                Lexicon.isUnit(word)
+            {
+                pieces[pieces.count - 1] = last + " " + word
+            } else {
+                pieces.append(word)
+            }
         }
-        return best.word
+        return pieces
+    }
+
+    /// The piece whose removal brings back the most matches (the one blocking the query); the
+    /// most common piece when no single removal helps.
+    private func blockingPiece(_ pieces: [String], filters: [NamedFilter], query: VoiceQuery) throws -> Int {
+        var best = (index: pieces.count - 1, total: 0)
+        for index in pieces.indices {
+            var rest = pieces
+            rest.remove(at: index)
+            let total = try search(rest, filters: filters, query: query, limit: 0).total
+            if total > best.total { best = (index, total) }
+        }
+        if best.total > 0 { return best.index }
+        var common = (index: pieces.count - 1, total: -1)
+        for (index, piece) in pieces.enumerated() {
+            let total = try reader.search(SearchRequest(text: piece, limit: 0)).total
+            if total > common.total { common = (index, total) }
+        }
+        return common.index
     }
 
     private static let russian = RussianStemmer()

@@ -1,6 +1,6 @@
 /// The words and phrases the parser recognizes, in Russian and Belarusian, written lowercase
 /// with `ё` as `е` (queries are folded the same way before matching).
-enum Lexicon {
+public enum Lexicon {
     /// Assistant names and wake phrases, dropped at the start of a query.
     static let wakePhrases: [[String]] = [
         ["окей", "гугл"], ["ок", "гугл"], ["ok", "google"], ["окей", "google"], ["привет", "алиса"],
@@ -142,6 +142,9 @@ enum Lexicon {
         ("килограмм", "кг"), ("кілаграм", "кг"), ("кг", "кг"), ("герц", "гц"), ("мегапиксел", "мп"),
         ("мегапіксел", "мп"), ("мин", "мин"), ("хвілін", "мин"), ("час", "ч"), ("гадзін", "ч"),
     ]
+
+    /// Whether `word` is a unit as the parser writes it after a number (`гб`, `дюймов`).
+    public static func isUnit(_ word: String) -> Bool { units.contains { $0.unit == word } }
 
     /// Words after a number that make it a clothing or shoe size.
     static let sizeWords: Set<String> = ["размера", "размер", "размеру", "памеру", "памер", "памера"]
