@@ -55,12 +55,18 @@ let package = Package(
             name: "VitrinaSearch",
             dependencies: ["VitrinaVoice", "VitrinaIndex", "VitrinaText", "VitrinaModel", "CVitrinaICU"],
             swiftSettings: strictSettings),
+        // Voice-search readiness audit of product pages.
+        .target(
+            name: "VitrinaAudit",
+            dependencies: ["CVitrinaXML", "VitrinaCatalog", "VitrinaVoice", "VitrinaText", "VitrinaModel"],
+            swiftSettings: strictSettings),
         .executableTarget(
             name: "vitrina",
             dependencies: [
                 "VitrinaImport",
                 "VitrinaVoice",
                 "VitrinaSearch",
+                "VitrinaAudit",
                 "VitrinaIndex",
                 "VitrinaCatalog",
                 "VitrinaSynthetic",
@@ -84,6 +90,8 @@ let package = Package(
         .testTarget(
             name: "VitrinaSearchTests", dependencies: ["VitrinaSearch", "VitrinaIndex", "VitrinaText", "VitrinaModel"],
             swiftSettings: strictSettings),
+        .testTarget(
+            name: "VitrinaAuditTests", dependencies: ["VitrinaAudit", "VitrinaModel"], swiftSettings: strictSettings),
         .testTarget(name: "VitrinaCLITests", dependencies: ["vitrina"], swiftSettings: strictSettings),
     ]
 )

@@ -1,0 +1,18 @@
+/// The audit of one page: its 0–100 score, the points per area and the findings.
+public struct PageAudit: Sendable, Codable, Equatable {
+    /// The page's path.
+    public var path: String
+    /// The score, 0–100, after caps.
+    public var score: Int
+    /// Points earned per area (`basics` of 15, `structured_data` of 25, `facts` of 20,
+    /// `answers` of 15, `readability` of 10, `answerability` of 15).
+    public var areas: [String: Double]
+    /// The caps applied (`noindex`, `no-price`, `contradiction`).
+    public var caps: [String]
+    /// The language of the page's text.
+    public var language: String
+    /// Findings, errors first.
+    public var findings: [Finding]
+    /// For each simulated voice question, the passage that answers it (or nothing).
+    public var answers: [String: String]
+}

@@ -1,0 +1,303 @@
+import Foundation
+import VitrinaModel
+import VitrinaText
+import VitrinaVoice
+
+/// Audits saved product pages for voice-search readiness (scoring in README, after
+/// `../shared/notes/voice-readiness.md` §4).
+///
+/// ```swift
+/// let audit = try PageAuditor().audit(path: "page.html")
+/// print(audit.score, audit.findings.map(\.check))
+/// ```
+public struct PageAuditor: Sendable {
+    /// The language of messages and fixes.
+    public var language: ReportLanguage
+
+    /// Creates an auditor writing its report in `language`.
+    public init(language: ReportLanguage = .ru) {
+        self.language = language
+    }
+
+    /// Audits the page at `path`.
+    ///
+    /// - Throws: when the file cannot be read.
+    public func audit(path: String) throws -> PageAudit {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        return audit(bytes: Array(data), path: path)
+    }
+
+    /// Audits a page's bytes.
+    ///
+    /// Never fails: any input gives a report.
+    public func audit(bytes: [UInt8], path: String) -> PageAudit {
+        let page = HTMLPage(bytes: bytes, path: path)
+        let data = StructuredData(page: page)
+        let text = page.text
+        let lower = text.lowercased()
+        var textLanguage = LanguageDetector().detect(text)
+        if textLanguage == .other { textLanguage = .ru }
+        var findings: [Finding] = []
+        var areas: [String: Double] = [:]
+        var caps: [String] = []
+        func find(_ id: String, _ detail: String = "") { findings.append(CheckCatalog.finding(id, language, detail)) }
+
+        // A. Basics (15)
+        var basics = 0.0
+        let robots = (page.meta["robots"] ?? "") + " " + (page.meta["yandex"] ?? "")
+        if robots.lowercased().contains("noindex") || robots.lowercased().contains("none") {
+            find("crawl.noindex")
+            caps.append("noindex")
+        } else {
+            basics += 3
+        }
+        if let title = page.title, !title.isEmpty {
+            if (10...70).contains(title.count) {
+                basics += 2
+            } else {
+                basics += 1; find("meta.title.length", "\(title.count)")
+            }
+        } else {
+            find("meta.title.missing")
+        }
+        if let description = page.meta["description"], !description.isEmpty {
+            if (70...160).contains(description.count) {
+                basics += 2
+            } else {
+                basics += 1
+                find("meta.description.length", "\(description.count)")
+            }
+        } else {
+            find("meta.description.missing")
+        }
+        let h1 = page.blocks.filter { $0.kind == .heading(1) }.count
+        if h1 == 1 { basics += 1 } else { find("html.h1", "\(h1)") }
+        if let lang = page.lang?.lowercased().prefix(2) {
+            if lang == textLanguage.rawValue {
+                basics += 2
+            } else {
+                basics += 1; find("html.lang.mismatch", "\(lang) ≠ \(textLanguage.rawValue)")
+            }
+        } else {
+            find("html.lang.missing")
+        }
+        if page.canonical != nil { basics += 2 } else { find("crawl.canonical.missing") }
+        if page.meta["viewport"]?.contains("width") == true { basics += 1 } else { find("html.viewport") }
+        if page.images.total == 0 || Double(page.images.withAlt) >= 0.9 * Double(page.images.total) {
+            basics += 1
+        } else {
+            find("img.alt", "\(page.images.total - page.images.withAlt)/\(page.images.total)")
+        }
+        let canonicalURL = page.canonical ?? page.meta["og:url"]
+        if canonicalURL?.hasPrefix("https://") == true { basics += 1 } else if canonicalURL != nil { find("https") }
+        areas["basics"] = basics
+
+        // B. Structured data (25)
+        var structured = 0.0
+        for reason in data.invalidBlocks { find("sd.jsonld.invalid", String(reason.prefix(80))) }
+        let visiblePrices = ShoppingFacts.prices(in: text)
+        if data.hasProduct {
+            structured += 5
+            let product = data.product
+            let missing = ["name", "image", "description"].filter {
+                StructuredData.string(product, $0) == nil && data.microdata[$0] == nil
+            }
+            structured += Double(3 - missing.count)
+            if !missing.isEmpty { find("sd.product.fields", missing.joined(separator: ", ")) }
+            if data.offer == nil && data.microdata["price"] == nil {
+                find("sd.offer.missing")
+            } else {
+                if let price = data.price, price > 0 { structured += 3 } else { find("sd.offer.price") }
+                if data.currency != nil { structured += 2 } else { find("sd.offer.currency") }
+                if data.availability != nil { structured += 2 } else { find("sd.offer.availability") }
+                if StructuredData.string(data.offer, "url") != nil || StructuredData.string(product, "url") != nil {
+                    structured += 1
+                }
+            }
+            let brand = StructuredData.string(product, "brand") != nil || data.microdata["brand"] != nil
+            let identifier = ["sku", "gtin", "gtin13", "gtin8", "mpn"].contains {
+                StructuredData.string(product, $0) != nil
+            }
+            structured += brand ? 1 : 0
+            structured += identifier ? 1 : 0
+            if !brand || !identifier { find("sd.product.identifiers") }
+            let showsReviews = lower.contains("отзыв") || lower.contains("водгук")
+            if !data.nodes("AggregateRating").isEmpty || product?["aggregateRating"] != nil || !showsReviews {
+                structured += 2
+            } else {
+                find("sd.rating")
+            }
+            // Consistency with the visible text.
+            if let price = data.price, !visiblePrices.isEmpty {
+                if visiblePrices.contains(where: { abs($0 - price) < 0.01 }) {
+                    structured += 3
+                } else {
+                    find(
+                        "consistency.price",
+                        "\(Self.number(price)) ≠ \(visiblePrices.prefix(3).map(Self.number).joined(separator: ", "))")
+                    caps.append("contradiction")
+                }
+            }
+            if let availability = data.availability {
+                let saysOut = ShoppingFacts.mentions(lower, ShoppingFacts.outOfStock)
+                let saysIn =
+                    lower.contains("в наличии") && !lower.contains("нет в наличии")
+                    || lower.contains("ёсць у наяўнасці")
+                let markupIn = availability.lowercased().contains("instock")
+                if (markupIn && saysOut && !saysIn) || (!markupIn && saysIn && !saysOut) {
+                    find("consistency.availability", availability)
+                    caps.append("contradiction")
+                } else {
+                    structured += 2
+                }
+            }
+        } else {
+            find("sd.product.missing")
+        }
+        areas["structured_data"] = min(25, structured)
+
+        // C. Shopping facts in the text (20)
+        var facts = 0.0
+        if !visiblePrices.isEmpty {
+            facts += 6
+        } else {
+            find("facts.price")
+            if data.price == nil { caps.append("no-price") }
+        }
+        if ShoppingFacts.mentions(lower, ShoppingFacts.availability) { facts += 4 } else { find("facts.availability") }
+        if ShoppingFacts.mentions(lower, ShoppingFacts.delivery) { facts += 3 } else { find("facts.delivery") }
+        if ShoppingFacts.mentions(lower, ShoppingFacts.location) { facts += 4 } else { find("facts.location") }
+        if ShoppingFacts.hasPhone(text) { facts += 2 } else { find("facts.phone") }
+        if ShoppingFacts.mentions(lower, ShoppingFacts.returns) { facts += 1 } else { find("facts.returns") }
+        areas["facts"] = facts
+
+        // D. Question-and-answer content (15)
+        var answers = 0.0
+        let questions = page.blocks.indices.filter { index in
+            if case .heading = page.blocks[index].kind { return Self.isQuestion(page.blocks[index].text) }
+            return false
+        }
+        if questions.count >= 3 {
+            answers += 5
+        } else if !questions.isEmpty {
+            answers += 3; find("qa.headings", "\(questions.count)")
+        } else {
+            find("qa.headings", "0")
+        }
+        if !questions.isEmpty {
+            let good = questions.filter { index in
+                let next = page.blocks.index(after: index)
+                guard next < page.blocks.count, page.blocks[next].kind != .heading(1) else { return false }
+                if case .heading = page.blocks[next].kind { return false }
+                let words = page.blocks[next].text.split(separator: " ").count
+                return (20...60).contains(words)
+            }.count
+            answers += 6 * Double(good) / Double(questions.count)
+            if good < questions.count { find("qa.answer.length", "\(questions.count - good)/\(questions.count)") }
+        }
+        let summary = page.blocks.prefix(8).contains { block in
+            block.kind == .paragraph && block.text.split(separator: " ").count <= 50
+                && !ShoppingFacts.prices(in: block.text).isEmpty
+        }
+        if summary { answers += 2 } else { find("voice.summary") }
+        answers += faqAndSpeakable(page: page, data: data, lowerText: lower, find: find)
+        areas["answers"] = answers
+
+        // E. Readability (10)
+        let prose = page.blocks.filter { $0.kind == .paragraph || $0.kind == .listItem }.map(\.text)
+        let readability = Readability(paragraphs: prose, language: textLanguage)
+        var readable = 0.0
+        if let ease = readability.readingEase {
+            switch ease {
+            case 50...: readable += 5
+            case 40..<50: readable += 3
+            case 30..<40: readable += 1
+            default: break
+            }
+            if ease < 50 { find("read.fre", String(format: "%.0f", ease)) }
+            if Double(readability.longSentences) <= 0.25 * Double(readability.sentences) {
+                readable += 3
+            } else {
+                find("read.sentences", "\(readability.longSentences)/\(readability.sentences)")
+            }
+            if readability.longestParagraph <= 150 {
+                readable += 2
+            } else {
+                find("read.paragraph", "\(readability.longestParagraph)")
+            }
+        }
+        areas["readability"] = readable
+
+        // F. Answerability (15)
+        let simulation = Answerability.simulate(page: page, data: data, language: textLanguage)
+        areas["answerability"] = 3 * Double(simulation.answered.count)
+        for intent in simulation.unanswered { find("answer.\(intent)") }
+
+        caps = caps.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+        var score = areas.values.reduce(0, +)
+        if caps.contains("noindex") { score = min(score, 20) }
+        if caps.contains("no-price") { score = min(score, 40) }
+        if caps.contains("contradiction") { score = min(score, 60) }
+        return PageAudit(
+            path: path, score: Int(score.rounded()), areas: areas, caps: caps, language: textLanguage.rawValue,
+            findings: findings.sorted { $0.severity < $1.severity }, answers: simulation.answered)
+    }
+
+    /// FAQPage and speakable: 2 when consistent or absent-but-harmless (1 when absent), 0 when broken.
+    private func faqAndSpeakable(
+        page: HTMLPage, data: StructuredData, lowerText: String, find: (String, String) -> Void
+    ) -> Double {
+        var points = 1.0
+        let faqs = data.nodes("FAQPage")
+        var broken = false
+        for faq in faqs {
+            let questions =
+                (faq["mainEntity"] as? [[String: Any]]) ?? ((faq["mainEntity"] as? [String: Any]).map { [$0] } ?? [])
+            let hidden = questions.compactMap { StructuredData.string($0, "name") }.filter {
+                !lowerText.contains($0.lowercased().prefix(40))
+            }
+            if !hidden.isEmpty {
+                find("sd.faq.not-visible", "\(hidden.count)")
+                broken = true
+            }
+        }
+        let speakables = data.nodes.compactMap { $0["speakable"] as? [String: Any] }
+        for speakable in speakables {
+            let selectors =
+                (speakable["cssSelector"] as? [String]) ?? ((speakable["cssSelector"] as? String).map { [$0] } ?? [])
+            for selector in selectors where !Self.resolves(selector, in: page) {
+                find("sd.speakable.selector", selector)
+                broken = true
+            }
+        }
+        if !faqs.isEmpty || !speakables.isEmpty { points = 2 }
+        return broken ? 0 : points
+    }
+
+    /// Whether a simple CSS selector (`#id`, `.class`, `tag`, `tag.class`) matches an element.
+    static func resolves(_ selector: String, in page: HTMLPage) -> Bool {
+        selector.split(separator: ",").contains { part in
+            let simple = part.trimmingCharacters(in: .whitespaces).split(separator: " ").last.map(String.init) ?? ""
+            if simple.hasPrefix("#") { return page.ids.contains(String(simple.dropFirst())) }
+            let pieces = simple.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            let tag = pieces.first ?? ""
+            let classes = pieces.dropFirst()
+            return (tag.isEmpty || page.tags.contains(tag.lowercased())) && classes.allSatisfy(page.classes.contains)
+        }
+    }
+
+    /// Whether a heading is phrased as a question.
+    static func isQuestion(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        if lower.hasSuffix("?") { return true }
+        let starts = [
+            "где ", "сколько ", "есть ли", "как ", "какой ", "какая ", "какие ", "чем ", "когда ", "можно ли", "дзе ",
+            "колькі ", "ці ", "як ", "які ", "якая ", "якія ", "чым ", "калі ",
+        ]
+        return starts.contains { lower.hasPrefix($0) }
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int64(value)) : String(value)
+    }
+}
