@@ -24,7 +24,7 @@ enum Answerability {
 
     static let intents = ["where_to_buy", "price", "availability", "delivery", "specs"]
 
-    static func simulate(page: HTMLPage, data: StructuredData, language: Language) -> Result {
+    static func simulate(page: HTMLPage, data: StructuredData, language: Language, parser: QueryParser?) -> Result {
         let name =
             StructuredData.string(data.product, "name") ?? page.blocks.first { $0.kind == .heading(1) }?.text ?? page
             .title
@@ -37,8 +37,6 @@ enum Answerability {
             "delivery": be ? "колькі каштуе дастаўка \(name)" : "сколько стоит доставка \(name)",
             "specs": be ? "якія характарыстыкі \(name)" : "какие характеристики у \(name)",
         ]
-        let parser = try? QueryParser(
-            vocabulary: StaticVocabulary(vendors: [StructuredData.string(data.product, "brand")].compactMap { $0 }))
         let stemmer: any Stemmer = be ? BelarusianStemmer() : RussianStemmer()
         func stems(_ text: String) -> Set<String> {
             Set(
@@ -57,6 +55,7 @@ enum Answerability {
             let isRow = block.kind == .tableRow || (block.kind == .listItem && isSpecLine(block.text))
             passages.append((block.text, heading + " " + block.text, isRow))
         }
+        let passageStems = passages.map { stems($0.context) }
         // Specifications need a table of them (at least three "name: value" rows), not one line.
         let specRows = passages.filter(\.isRow).count
         var result = Result()
@@ -65,8 +64,8 @@ enum Answerability {
             let parsed = parser?.parse(question)
             let wanted = stems(question).union(stems(parsed.map { $0.text } ?? ""))
             var ranked: [(passage: Int, shared: Int)] = []
-            for (index, passage) in passages.enumerated() {
-                ranked.append((index, wanted.intersection(stems(passage.context)).count))
+            for index in passages.indices {
+                ranked.append((index, wanted.intersection(passageStems[index]).count))
             }
             ranked.sort { $0.shared != $1.shared ? $0.shared > $1.shared : $0.passage < $1.passage }
             let answer = ranked.first { candidate in

@@ -51,9 +51,11 @@ struct BenchReport: Encodable {
     var index: IndexBench.Figures?
     /// The import benchmark, when run.
     var importFigures: ImportBench.Figures?
+    /// The audit benchmark, when run.
+    var audit: AuditBench.Figures?
 
     enum CodingKeys: String, CodingKey {
-        case version, textSource, wordSource, results, index
+        case version, textSource, wordSource, results, index, audit
         case importFigures = "import"
     }
 
@@ -74,6 +76,13 @@ struct BenchReport: Encodable {
                     + "in \(format(importFigures.seconds, digits: 2)) s = \(format(importFigures.offersPerSecond)) offers/s, "
                     + "\(format(importFigures.megabytesPerSecond, digits: 1)) MB/s; reader alone "
                     + "\(format(importFigures.readOffersPerSecond)) offers/s; peak RSS \(format(importFigures.peakResidentMiB)) MiB"
+            )
+        }
+        if let audit {
+            lines.append("")
+            lines.append(
+                "audit: \(audit.pages) pages in \(format(audit.seconds, digits: 2)) s = \(format(audit.pagesPerSecond)) pages/s, "
+                    + "\(format(audit.megabytesPerSecond, digits: 1)) MB/s (mean score \(format(audit.meanScore, digits: 1)))"
             )
         }
         if let index {

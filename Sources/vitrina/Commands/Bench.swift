@@ -30,6 +30,9 @@ struct Bench: ParsableCommand {
     @Option(name: .long, help: "Synthetic YML offers to import for the import benchmark (0 skips it).")
     var importProducts = 100_000
 
+    @Option(name: .long, help: "Pages to audit for the audit benchmark, made from Catalogs/pages (0 skips it).")
+    var auditPages = 3_000
+
     func run() throws {
         let corpus = try BenchCorpus.load(shared: shared)
         var results: [BenchResult] = []
@@ -79,6 +82,7 @@ struct Bench: ParsableCommand {
 
         var report = BenchReport(textSource: corpus.textSource, wordSource: corpus.wordSource, results: results)
         if importProducts > 0 { report.importFigures = try ImportBench.run(count: importProducts) }
+        if auditPages > 0 { report.audit = try AuditBench.run(count: auditPages) }
         if indexProducts > 0 { report.index = try IndexBench.run(count: indexProducts) }
         if json {
             try printJSON(report)
