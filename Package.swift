@@ -53,7 +53,10 @@ let package = Package(
         // Voice search over an index: parse, filter, sort, relax, and a spoken answer.
         .target(
             name: "VitrinaSearch",
-            dependencies: ["VitrinaVoice", "VitrinaIndex", "VitrinaText", "VitrinaModel", "CVitrinaICU"],
+            dependencies: [
+                "VitrinaVoice", "VitrinaAudit", "CVitrinaXML", "VitrinaIndex", "VitrinaText", "VitrinaModel",
+                "CVitrinaICU",
+            ],
             swiftSettings: strictSettings),
         // Voice-search readiness audit of product pages.
         .target(
@@ -88,7 +91,8 @@ let package = Package(
         .testTarget(
             name: "VitrinaVoiceTests", dependencies: ["VitrinaVoice", "VitrinaModel"], swiftSettings: strictSettings),
         .testTarget(
-            name: "VitrinaSearchTests", dependencies: ["VitrinaSearch", "VitrinaIndex", "VitrinaText", "VitrinaModel"],
+            name: "VitrinaSearchTests",
+            dependencies: ["VitrinaSearch", "VitrinaAudit", "VitrinaIndex", "VitrinaText", "VitrinaModel"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "VitrinaAuditTests", dependencies: ["VitrinaAudit", "VitrinaModel"], swiftSettings: strictSettings),

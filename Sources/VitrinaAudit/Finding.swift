@@ -22,6 +22,14 @@ public struct Finding: Sendable, Equatable, Codable {
     public var message: String
     /// How to fix it, in the report's language.
     public var fix: String
+
+    /// Creates a finding.
+    public init(check: String, severity: Severity, message: String, fix: String) {
+        self.check = check
+        self.severity = severity
+        self.message = message
+        self.fix = fix
+    }
 }
 
 /// The language of a report.

@@ -15,4 +15,21 @@ public struct PageAudit: Sendable, Codable, Equatable {
     public var findings: [Finding]
     /// For each simulated voice question, the passage that answers it (or nothing).
     public var answers: [String: String]
+    /// The page's product as its markup (or, failing that, its h1 and visible price) states it.
+    public var product: ProductFacts
+
+    /// What the page says about its product, for cross-checking against a catalog.
+    public struct ProductFacts: Sendable, Codable, Equatable {
+        /// The product name.
+        public var name: String?
+        /// SKU, GTIN and URL, as given.
+        public var sku: String?
+        public var gtin: String?
+        public var url: String?
+        /// The price and its currency.
+        public var price: Double?
+        public var currency: String?
+        /// `true` in stock, `false` out of stock, `nil` unknown.
+        public var available: Bool?
+    }
 }

@@ -242,9 +242,19 @@ public struct PageAuditor: Sendable {
         if caps.contains("noindex") { score = min(score, 20) }
         if caps.contains("no-price") { score = min(score, 40) }
         if caps.contains("contradiction") { score = min(score, 60) }
+        let product = data.product
+        let productFacts = PageAudit.ProductFacts(
+            name: StructuredData.string(product, "name") ?? page.blocks.first { $0.kind == .heading(1) }?.text,
+            sku: StructuredData.string(product, "sku") ?? data.microdata["sku"],
+            gtin: ["gtin13", "gtin", "gtin8", "gtin12", "gtin14"].lazy.compactMap { StructuredData.string(product, $0) }
+                .first,
+            url: StructuredData.string(data.offer, "url") ?? StructuredData.string(product, "url") ?? page.canonical,
+            price: data.price ?? visiblePrices.first, currency: data.currency,
+            available: data.availability.map { $0.lowercased().contains("instock") })
         return PageAudit(
             path: path, score: Int(score.rounded()), areas: areas, caps: caps, language: textLanguage.rawValue,
-            findings: findings.sorted { $0.severity < $1.severity }, answers: simulation.answered)
+            findings: findings.sorted { $0.severity < $1.severity }, answers: simulation.answered, product: productFacts
+        )
     }
 
     /// FAQPage and speakable: 2 when consistent or absent-but-harmless (1 when absent), 0 when broken.

@@ -23,7 +23,7 @@ struct PageAuditorTests {
         #expect(!audit.findings.contains { $0.severity == .error })
         #expect(Set(audit.answers.keys) == ["where_to_buy", "price", "availability", "delivery", "specs"])
         #expect(audit.answers["where_to_buy"]?.contains("ул. Тверская") == true)
-        #expect(audit.answers["price"]?.contains("3 490 ₽") == true)
+        #expect(audit.answers["price"]?.contains("3 690 ₽") == true)
     }
 
     @Test func anAverageBelarusianWindows1251Page() throws {
@@ -114,5 +114,24 @@ struct PageAuditorTests {
         #expect(
             try Self.audit("elektron-ru-tv-poor.html", language: .be).findings.first?.message.contains("Старонка")
                 == true)
+    }
+}
+
+@Suite("Audit HTML report")
+struct AuditHTMLReportTests {
+    @Test func theReportIsSelfContainedAndCountsProblems() throws {
+        let audits = try ["elektron-ru-kettle-good.html", "krama-be-fridge-average.html", "elektron-ru-tv-poor.html"]
+            .map {
+                try PageAuditorTests.audit($0)
+            }
+        let html = AuditHTMLReport.render(audits, language: .en)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<svg") && html.contains("Most frequent problems"))
+        #expect(!html.contains("<script") && !html.contains("src=\"http"))
+        // Ten score bands, one bar each.
+        #expect(html.components(separatedBy: "<rect ").count - 1 == 10)
+        // qa.headings is on two pages.
+        #expect(html.contains("<code>qa.headings</code>"))
+        let row = html.components(separatedBy: "<code>qa.headings</code>").dropFirst().first ?? ""
+        #expect(row.contains("</td><td>2</td>"))
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import VitrinaAudit
+import VitrinaIndex
+import VitrinaSearch
 
 /// `vitrina audit`: voice-search readiness of saved product pages.
 struct Audit: ParsableCommand {
@@ -12,6 +14,12 @@ struct Audit: ParsableCommand {
 
     @Flag(name: .long, help: "Print JSON (shape documented in README).")
     var json = false
+
+    @Option(name: .long, help: "Also write a self-contained HTML report for the site to this file.")
+    var html: String?
+
+    @Option(name: .long, help: "An index to cross-check each page against (same product, price, availability).")
+    var index: String?
 
     @Argument(help: "HTML files or folders (searched for *.html and *.htm).")
     var paths: [String]
@@ -39,6 +47,15 @@ struct Audit: ParsableCommand {
             progress.update(records: index + 1, bytes: 0, fileBytes: index + 1, fileTotal: files.count, start: start)
         }
         progress.finish()
+        if let index {
+            let reader = try IndexReader(path: index)
+            for position in audits.indices {
+                try CatalogCrossCheck.apply(to: &audits[position], reader: reader, language: lang)
+            }
+        }
+        if let html {
+            try AuditHTMLReport.render(audits, language: lang).write(toFile: html, atomically: true, encoding: .utf8)
+        }
         if json {
             try printJSON(audits)
             return
