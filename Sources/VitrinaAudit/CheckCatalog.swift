@@ -80,6 +80,54 @@ enum CheckCatalog {
             .notice, ru: ("Канонический адрес не HTTPS", "Переведите страницу на HTTPS"),
             be: ("Кананічны адрас не HTTPS", "Перавядзіце старонку на HTTPS"),
             en: ("Canonical URL is not HTTPS", "Serve the page over HTTPS")),
+        "og.product": define(
+            .notice,
+            ru: (
+                "Нет OpenGraph-тегов товара (og:title, og:image)", "Добавьте og:title, og:image и product:price:amount"
+            ),
+            be: (
+                "Няма OpenGraph-тэгаў тавару (og:title, og:image)", "Дадайце og:title, og:image і product:price:amount"
+            ),
+            en: ("No OpenGraph product tags (og:title, og:image)", "Add og:title, og:image and product:price:amount")),
+        "og.price": define(
+            .warning,
+            ru: ("Цена в product:price:amount не совпадает с ценой товара", "Выводите одну цену во всех тегах"),
+            be: ("Цана ў product:price:amount не супадае з цаной тавару", "Выводзьце адну цану ва ўсіх тэгах"),
+            en: ("product:price:amount differs from the product price", "Use one price in every tag")),
+        "sd.organization": define(
+            .notice,
+            ru: (
+                "Нет разметки магазина (Organization/LocalBusiness с адресом и телефоном)",
+                "Добавьте Organization или Store с address и telephone"
+            ),
+            be: (
+                "Няма разметкі крамы (Organization/LocalBusiness з адрасам і тэлефонам)",
+                "Дадайце Organization або Store з address і telephone"
+            ),
+            en: (
+                "No shop markup (Organization/LocalBusiness with address and phone)",
+                "Add an Organization or Store with address and telephone"
+            )),
+        "page.weight": define(
+            .warning, ru: ("HTML страницы больше 1 МБ", "Уменьшите страницу: вынесите скрипты и стили"),
+            be: ("HTML старонкі больш за 1 МБ", "Паменшыце старонку: вынесіце скрыпты і стылі"),
+            en: ("The page's HTML exceeds 1 MB", "Slim the page: move scripts and styles out")),
+        "sd.product.multiple": define(
+            .warning, ru: ("На странице несколько разных Product", "Оставьте один Product на странице товара"),
+            be: ("На старонцы некалькі розных Product", "Пакіньце адзін Product на старонцы тавару"),
+            en: ("Several different Products on one page", "Keep one Product per product page")),
+        "sd.offer.priceValidUntil.past": define(
+            .warning, ru: ("Срок цены (priceValidUntil) истёк", "Обновите priceValidUntil или уберите его"),
+            be: ("Тэрмін цаны (priceValidUntil) скончыўся", "Абнавіце priceValidUntil або прыберыце яго"),
+            en: ("priceValidUntil is in the past", "Update or remove priceValidUntil")),
+        "link.text.generic": define(
+            .notice, ru: ("Ссылки с текстом «подробнее», «здесь»", "Пишите в ссылке, куда она ведёт"),
+            be: ("Спасылкі з тэкстам «падрабязней», «тут»", "Пішыце ў спасылцы, куды яна вядзе"),
+            en: ("Links with generic text («подробнее», «здесь»)", "Say in the link where it leads")),
+        "html.charset": define(
+            .notice, ru: ("Кодировка не объявлена", "Добавьте <meta charset=\"utf-8\">"),
+            be: ("Кадзіроўка не абвешчана", "Дадайце <meta charset=\"utf-8\">"),
+            en: ("No declared charset", "Add <meta charset=\"utf-8\">")),
         "sd.jsonld.invalid": define(
             .error, ru: ("Блок JSON-LD не разбирается", "Исправьте синтаксис JSON (запятые, кавычки)"),
             be: ("Блок JSON-LD не разбіраецца", "Выпраўце сінтаксіс JSON (коскі, двукоссі)"),

@@ -69,7 +69,7 @@ struct HTMLPage {
 
     // MARK: - Walking
 
-    private mutating func walk(_ node: xmlNodePtr) {
+    private mutating func walk(_ node: xmlNodePtr, insideBlock: Bool = false) {
         var current: xmlNodePtr? = node
         while let element = current {
             defer { current = element.pointee.next }
@@ -108,18 +108,20 @@ struct HTMLPage {
             case "style", "noscript", "template":
                 continue
             case "h1", "h2", "h3", "h4", "h5", "h6":
-                add(.heading(Int(tag.dropFirst()) ?? 2), element, tag, classList)
+                if !insideBlock { add(.heading(Int(tag.dropFirst()) ?? 2), element, tag, classList) }
+                if let child = element.pointee.children { walk(child, insideBlock: true) }
                 continue
-            case "p", "li", "dd", "dt", "blockquote", "figcaption":
-                add(tag == "p" ? .paragraph : .listItem, element, tag, classList)
-                continue
-            case "tr":
-                add(.tableRow, element, tag, classList)
+            case "p", "li", "dd", "dt", "blockquote", "figcaption", "tr":
+                if !insideBlock {
+                    add(tag == "p" ? .paragraph : tag == "tr" ? .tableRow : .listItem, element, tag, classList)
+                }
+                // Links, images and microdata inside the block still count.
+                if let child = element.pointee.children { walk(child, insideBlock: true) }
                 continue
             default:
                 break
             }
-            if let child = element.pointee.children { walk(child) }
+            if let child = element.pointee.children { walk(child, insideBlock: insideBlock) }
         }
     }
 

@@ -95,6 +95,14 @@ public struct PageAuditor: Sendable {
         let canonicalURL = page.canonical ?? page.meta["og:url"]
         if canonicalURL?.hasPrefix("https://") == true { basics += 1 } else if canonicalURL != nil { find("https") }
         areas["basics"] = basics
+        if page.byteCount > 1 << 20 { find("page.weight", "\(page.byteCount / 1024) KB") }
+        if !page.declaredCharset { find("html.charset") }
+        let generic: Set<String> = [
+            "подробнее", "здесь", "тут", "читать далее", "ещё", "еще", "далее", "падрабязней", "больш", "чытаць далей",
+        ]
+        let genericLinks = page.links.filter { generic.contains($0.lowercased().trimmingCharacters(in: .whitespaces)) }
+            .count
+        if genericLinks > 0 { find("link.text.generic", "\(genericLinks)") }
 
         // B. Structured data (25)
         var structured = 0.0
@@ -155,10 +163,34 @@ public struct PageAuditor: Sendable {
                     structured += 2
                 }
             }
+            let names = Set(data.nodes("Product").compactMap { StructuredData.string($0, "name") })
+            if names.count > 1 { find("sd.product.multiple", "\(names.count)") }
+            if let until = StructuredData.string(data.offer, "priceValidUntil"),
+                let date = try? Date(
+                    String(until.prefix(10)), strategy: Date.ISO8601FormatStyle().year().month().day()),
+                date < Date()
+            {
+                find("sd.offer.priceValidUntil.past", String(until.prefix(10)))
+            }
         } else {
             find("sd.product.missing")
         }
         areas["structured_data"] = min(25, structured)
+        // OpenGraph (social sharing) and the shop's own markup: notices, no points.
+        if page.meta["og:title"] == nil || page.meta["og:image"] == nil { find("og.product") }
+        if let amount = page.meta["product:price:amount"].flatMap({
+            Double($0.replacingOccurrences(of: ",", with: "."))
+        }),
+            let price = data.price ?? visiblePrices.first, abs(amount - price) > 0.01
+        {
+            find("og.price", "\(Self.number(amount)) ≠ \(Self.number(price))")
+        }
+        let shops = data.nodes.filter { node in
+            StructuredData.types(node).contains {
+                ["Organization", "LocalBusiness", "Store", "ElectronicsStore"].contains($0)
+            }
+        }
+        if !shops.contains(where: { $0["address"] != nil && $0["telephone"] != nil }) { find("sd.organization") }
 
         // C. Shopping facts in the text (20)
         var facts = 0.0

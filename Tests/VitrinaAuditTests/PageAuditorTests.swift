@@ -135,3 +135,30 @@ struct AuditHTMLReportTests {
         #expect(row.contains("</td><td>2</td>"))
     }
 }
+
+@Suite("Audit: markup details")
+struct MarkupDetailTests {
+    @Test func openGraphShopMarkupAndStaleOrDuplicateProducts() {
+        let html = """
+            <html lang="ru"><head><meta charset="utf-8"><meta property="og:title" content="Чайник">
+            <meta property="og:image" content="https://x/1.jpg"><meta property="product:price:amount" content="2990">
+            <script type="application/ld+json">[{"@type": "Product", "name": "Чайник",
+              "offers": {"@type": "Offer", "price": "3490", "priceCurrency": "RUB", "priceValidUntil": "2020-01-01"}},
+             {"@type": "Product", "name": "Утюг"},
+             {"@type": "Store", "name": "Электрон", "telephone": "+7 495 000-00-00", "address": "Москва"}]</script>
+            </head><body><h1>Чайник</h1><p>3 490 ₽ <a href="/x">подробнее</a></p></body></html>
+            """
+        let checks = Set(PageAuditorTests.audit(html: html).findings.map(\.check))
+        #expect(
+            checks.isSuperset(of: [
+                "og.price", "sd.product.multiple", "sd.offer.priceValidUntil.past", "link.text.generic",
+            ]))
+        #expect(
+            !checks.contains("og.product") && !checks.contains("sd.organization") && !checks.contains("html.charset"))
+    }
+
+    @Test func heavyPagesAreFlagged() {
+        let html = "<html><body><p>" + String(repeating: "а", count: 1_100_000) + "</p></body></html>"
+        #expect(PageAuditorTests.audit(html: html).findings.contains { $0.check == "page.weight" })
+    }
+}

@@ -19,6 +19,9 @@ struct AuditCommandTests {
         #expect((scores["krama-be-fridge-average.html"] ?? 0) > (scores["elektron-ru-tv-poor.html"] ?? 100))
         let findings = try #require(audits.first?["findings"] as? [[String: Any]])
         #expect(findings.allSatisfy { $0["check"] is String && $0["severity"] is String && $0["fix"] is String })
+        let sitemap = try CLI.run(["audit", "--json", pages + "/sitemap.xml"])
+        #expect(sitemap.status == 0, "\(sitemap.stderr)")
+        #expect((try JSONSerialization.jsonObject(with: sitemap.stdoutBytes) as? [Any])?.count == 3)
         let missing = try CLI.run(["audit", "/nonexistent/page.html"])
         #expect(missing.status != 0 && missing.stderr.contains("/nonexistent/page.html"))
     }
