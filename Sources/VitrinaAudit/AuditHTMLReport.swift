@@ -35,17 +35,17 @@ public enum AuditHTMLReport {
         for audit in audits { bands[min(9, audit.score / 10)] += 1 }
         let tallest = max(1, bands.max() ?? 1)
         html +=
-            "<section><h2>\(words.distribution)</h2><svg viewBox=\"0 0 520 190\" width=\"520\" height=\"190\" role=\"img\">"
+            "<section><h2>\(words.distribution)</h2><svg viewBox=\"0 0 520 200\" width=\"520\" height=\"200\" role=\"img\">"
         for (index, value) in bands.enumerated() {
-            let height = Double(value) / Double(tallest) * 140
+            let height = Double(value) / Double(tallest) * 130
             let x = 20 + index * 50
             let colour = index < 3 ? "#d93f3f" : index < 7 ? "#e39a1c" : index < 9 ? "#3aa860" : "#1f7a44"
             html +=
-                "<rect x=\"\(x)\" y=\"\(150 - height)\" width=\"40\" height=\"\(height)\" rx=\"4\" fill=\"\(colour)\"/>"
+                "<rect x=\"\(x)\" y=\"\(160 - height)\" width=\"40\" height=\"\(height)\" rx=\"4\" fill=\"\(colour)\"/>"
             html +=
-                "<text x=\"\(x + 20)\" y=\"\(145 - height)\" font-size=\"12\" text-anchor=\"middle\">\(value)</text>"
+                "<text x=\"\(x + 20)\" y=\"\(154 - height)\" font-size=\"12\" text-anchor=\"middle\">\(value)</text>"
             html +=
-                "<text x=\"\(x + 20)\" y=\"168\" font-size=\"11\" text-anchor=\"middle\">\(index * 10)–\(index * 10 + 9 + (index == 9 ? 1 : 0))</text>"
+                "<text x=\"\(x + 20)\" y=\"178\" font-size=\"11\" text-anchor=\"middle\">\(index * 10)–\(index * 10 + 9 + (index == 9 ? 1 : 0))</text>"
         }
         html += "</svg></section>"
         // The most frequent problems.
@@ -66,7 +66,8 @@ public enum AuditHTMLReport {
             let width = entry.count * 200 / count
             html +=
                 "<tr><td><span class=\"sev \(entry.finding.severity.rawValue)\">\(entry.finding.severity.rawValue)</span> "
-                + "<code>\(escape(check))</code><br>\(escape(entry.finding.fix))</td><td>\(entry.count)</td>"
+                + "<code>\(escape(check))</code> \(escape(entry.finding.message))<br><i>\(escape(entry.finding.fix))</i></td>"
+                + "<td>\(entry.count)</td>"
                 + "<td><div class=\"bar\" style=\"width:\(width)px\"></div></td></tr>"
         }
         html += "</table></section><section><h2>\(words.perPage)</h2>"
