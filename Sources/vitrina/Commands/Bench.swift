@@ -33,7 +33,34 @@ struct Bench: ParsableCommand {
     @Option(name: .long, help: "Pages to audit for the audit benchmark, made from Catalogs/pages (0 skips it).")
     var auditPages = 3_000
 
+    @Option(name: .long, help: "Batch mode: an existing index to run --queries against (nothing else runs).")
+    var index: String?
+
+    @Option(name: .long, help: "Batch mode: a query file (Queries/ JSONL or one query per line).")
+    var queries: String?
+
+    @Option(name: .long, help: "Batch mode: how many times each query runs (after one warm-up).")
+    var `repeat` = 5
+
     func run() throws {
+        if let index {
+            guard let queries else { throw ValidationError("--index needs --queries FILE") }
+            let report = try QueryBench.run(
+                index: index, queries: try QueryBench.loadQueries(queries), repeat: `repeat`)
+            if json {
+                try printJSON(report)
+            } else {
+                print("\(report.documents) documents, peak RSS \(Int(report.peakResidentMiB)) MiB")
+                for latency in report.latencies {
+                    print(
+                        "\(latency.mode): \(latency.runs) runs, p50 \(Int(latency.p50Microseconds)) µs, p90 "
+                            + "\(Int(latency.p90Microseconds)) µs, p99 \(Int(latency.p99Microseconds)) µs, max "
+                            + "\(Int(latency.maxMicroseconds)) µs; \(Int(latency.queriesPerSecondOneThread)) q/s on one thread, "
+                            + "\(Int(latency.queriesPerSecondAllCores)) q/s on all cores")
+                }
+            }
+            return
+        }
         let corpus = try BenchCorpus.load(shared: shared)
         var results: [BenchResult] = []
         let bytes = corpus.texts.reduce(0) { $0 + $1.utf8.count }
