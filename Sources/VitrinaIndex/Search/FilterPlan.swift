@@ -57,7 +57,7 @@ struct FilterPlan {
             case .keyword(let field, let ordinals):
                 let wanted = ordinals[segment]
                 if wanted.isEmpty { return false }
-                guard try reader.keywordOrdinals(field: field, document: document).contains(where: wanted.contains)
+                guard try reader.hasKeywordOrdinal(field: field, document: document, in: wanted)
                 else {
                     return false
                 }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A read-only view of one segment file, memory-mapped and verified at open.
 final class SegmentReader: @unchecked Sendable {
     // @unchecked Sendable: everything is immutable after init; the mapping is read-only.
@@ -18,6 +20,12 @@ final class SegmentReader: @unchecked Sendable {
     /// Byte ranges of the norms and numbers columns by field number (fast paths for scoring,
     /// filtering and sorting); `nil` when the field has none.
     private var normRanges: [Range<Int>?] = []
+    /// Byte ranges of the keyword ordinal columns by field number (`nil`: no document has the field).
+    private var keywordDocRanges: [Range<Int>?] = []
+    /// Recently decompressed stored blocks (a tantivy-style doc store cache), by block number.
+    private let storedBlocks = Mutex<[Int: [UInt8]]>([:])
+    /// How many decompressed stored blocks are kept.
+    static let storedBlockCacheSize = 64
     private var numberRanges: [Range<Int>?] = []
     /// Per text field: the first term of each dictionary block and the block's offset.
     private var termIndex: [Int: (firsts: [[UInt8]], offsets: [Int], count: Int)] = [:]
@@ -88,6 +96,14 @@ final class SegmentReader: @unchecked Sendable {
             sections[SectionKey(tag: SegmentFormat.Tag.norms.rawValue, field: UInt32($0))].flatMap {
                 $0.isEmpty ? nil : $0
             }
+        }
+        keywordDocRanges = (0..<fieldCount).map {
+            sections[SectionKey(tag: SegmentFormat.Tag.keywordDocs.rawValue, field: UInt32($0))].flatMap {
+                $0.isEmpty ? nil : $0
+            }
+        }
+        for range in keywordDocRanges.compactMap({ $0 }) where range.count < (documentCount + 1) * 4 {
+            throw IndexError.corrupt(file: path, offset: range.lowerBound, "keyword column too short")
         }
         numberRanges = (0..<fieldCount).map {
             sections[SectionKey(tag: SegmentFormat.Tag.numbers.rawValue, field: UInt32($0))].flatMap {
@@ -303,21 +319,38 @@ final class SegmentReader: @unchecked Sendable {
         try storedBytes(document: document).withUnsafeBytes { try StoredProductCodec.decode($0, file: file.path) }
     }
 
+    /// Whether `document` has a keyword value whose ordinal is in `wanted` (the filter fast path:
+    /// reads the column in place, allocates nothing).
+    func hasKeywordOrdinal(field: Int, document: Int, in wanted: Set<Int>) throws -> Bool {
+        guard field < keywordDocRanges.count, let range = keywordDocRanges[field] else { return false }
+        let bytes = file.bytes
+        func u32(_ offset: Int) -> Int {
+            Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+        }
+        let start = u32(range.lowerBound + document * 4)
+        let end = u32(range.lowerBound + document * 4 + 4)
+        let base = range.lowerBound + (documentCount + 1) * 4
+        guard start <= end, base + end * 4 <= range.upperBound else {
+            throw IndexError.corrupt(file: file.path, offset: range.lowerBound + document * 4, "bad keyword offsets")
+        }
+        for index in start..<end where wanted.contains(u32(base + index * 4)) { return true }
+        return false
+    }
+
     /// The stored bytes (``StoredProductCodec``) of `document`.
     func storedBytes(document: Int) throws -> [UInt8] {
-        var reader = try section(.stored, field: nil)
-        let blocks = try reader.readInt()
         let block = document / SegmentFormat.storedBlockSize
-        guard block < blocks else { throw IndexError.corrupt(file: file.path, offset: nil, "no stored block") }
-        let offsetsStart = reader.offset
-        reader.offset = offsetsStart + block * 8
-        let start = Int(try reader.readU64())
-        let end = Int(try reader.readU64())
-        reader.offset = offsetsStart + (blocks + 1) * 8 + start
-        let size = Int(try reader.readU32())
-        let compressed = try reader.readBytes(end - start - 4)
-        let bytes = try Deflate.decompress(compressed, size: size, file: file.path)
-        return try bytes.withUnsafeBytes { raw in
+        let decompressed: [UInt8]
+        if let cached = storedBlocks.withLock({ $0[block] }) {
+            decompressed = cached
+        } else {
+            decompressed = try storedBlock(block)
+            storedBlocks.withLock { cache in
+                if cache.count >= Self.storedBlockCacheSize { cache.removeAll(keepingCapacity: true) }
+                cache[block] = decompressed
+            }
+        }
+        return try decompressed.withUnsafeBytes { raw in
             var entries = ByteReader(raw, file: file.path)
             for _ in 0..<(document % SegmentFormat.storedBlockSize) {
                 let length = try entries.readInt()
@@ -326,6 +359,21 @@ final class SegmentReader: @unchecked Sendable {
             let length = try entries.readInt()
             return Array(try entries.readBytes(length))
         }
+    }
+
+    /// Decompresses stored block number `block`.
+    private func storedBlock(_ block: Int) throws -> [UInt8] {
+        var reader = try section(.stored, field: nil)
+        let blocks = try reader.readInt()
+        guard block < blocks else { throw IndexError.corrupt(file: file.path, offset: nil, "no stored block") }
+        let offsetsStart = reader.offset
+        reader.offset = offsetsStart + block * 8
+        let start = Int(try reader.readU64())
+        let end = Int(try reader.readU64())
+        reader.offset = offsetsStart + (blocks + 1) * 8 + start
+        let size = Int(try reader.readU32())
+        let compressed = try reader.readBytes(end - start - 4)
+        return try Deflate.decompress(compressed, size: size, file: file.path)
     }
 
     /// Calls `body` with every id of this segment and its document, in id order.
