@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Side-by-side benchmark of Vitrina and peer engines, in one run, on one machine.
 
-  python3 bench/run.py [--products 100000] [--queries 300] [--skip-build]
+  python3 bench/run.py [--products 100000] [--queries 300] [--catalog synthetic|21vek] [--skip-build]
 
 Creates bench/.venv and installs the peers from PyPI (tantivy; duckdb with its fts extension;
 xapian-bindings-binary if it installs; SQLite FTS5 comes with Python). A peer that cannot be
@@ -184,6 +184,30 @@ def synthetic(count):
     return docs, result.stdout
 
 
+def real_catalog():
+    """The 21vek.by scrape (../shared/data, not redistributable): titles, category, BYN price."""
+    path = os.path.join(ROOT, "..", "shared", "data", "21vek-by-catalog", "21vek_catalog_2023-07.jsonl")
+    if not os.path.exists(path):
+        return None, None
+    docs, lines, seen = [], [], set()
+    with open(path, encoding="utf-8") as file:
+        for line in file:
+            record = json.loads(line)
+            for item in record["items"]:
+                if item["url_product"] in seen:
+                    continue
+                seen.add(item["url_product"])
+                docs.append({"id": item["url_product"], "title": item["name"], "description": record["category"]})
+                product = {"id": item["url_product"], "title": item["name"], "category": record["category"],
+                           "currency": "BYN", "language": "ru"}
+                try:
+                    product["price"] = float(item["price"])
+                except (TypeError, ValueError):
+                    pass
+                lines.append(json.dumps(product, ensure_ascii=False))
+    return docs, "\n".join(lines) + "\n"
+
+
 def sample_catalog():
     docs = []
     for name, encoding in [("elektron-ru.yml", "utf-8"), ("krama-be.yml", "cp1251")]:
@@ -226,13 +250,22 @@ def main():
     parser.add_argument("--products", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--skip-build", action="store_true")
+    parser.add_argument("--catalog", choices=["synthetic", "21vek"], default="synthetic",
+                        help="the synthetic catalog (--products) or the real 180k-product 21vek.by scrape")
     args = parser.parse_args()
     if not args.skip_build:
         subprocess.run(["swift", "build", "-c", "release", "--product", "vitrina"], cwd=ROOT, check=True,
                        stdout=subprocess.DEVNULL)
     work = tempfile.mkdtemp(prefix="vitrina-peers-")
     rng = random.Random(7)
-    docs, jsonl = synthetic(args.products)
+    if args.catalog == "21vek":
+        docs, jsonl = real_catalog()
+        if docs is None:
+            print("skipped: ../shared/data/21vek-by-catalog is absent (not redistributable; not in the repo)")
+            return
+        args.products = len(docs)
+    else:
+        docs, jsonl = synthetic(args.products)
     catalog_path = os.path.join(work, "catalog.jsonl")
     with open(catalog_path, "w", encoding="utf-8") as file:
         file.write(jsonl)
@@ -312,7 +345,8 @@ def write(rows, args):
                ("p99", "keyword query p99, µs", False, "{:,.0f}"),
                ("mrr", "relevance on Queries/: MRR", True, "{:.3f}"), ("ndcg10", "relevance on Queries/: nDCG@10", True, "{:.3f}")]
     header = "| metric | " + " | ".join(r["engine"] for r in ran) + " | Vitrina vs best peer |"
-    lines = [f"Products: {args.products:,} synthetic (`vitrina generate`); {args.queries} keyword queries; "
+    source = "real 21vek.by titles" if args.catalog == "21vek" else "synthetic (`vitrina generate`)"
+    lines = [f"Products: {args.products:,} {source}; {args.queries} keyword queries; "
              f"relevance on {sum(1 for _ in judged())} judged voice queries. Machine: {os.cpu_count()} cores.", "",
              header, "|" + "---|" * (len(ran) + 2)]
     for key, label, higher, fmt in metrics:
@@ -332,9 +366,10 @@ def write(rows, args):
             lines.append(f"\nSkipped: **{r['engine']}** — {r['skipped']}")
     text = "\n".join(lines)
     os.makedirs(os.path.join(HERE, "results"), exist_ok=True)
-    with open(os.path.join(HERE, "results", "latest.md"), "w", encoding="utf-8") as file:
+    stem = "latest" if args.catalog == "synthetic" else "latest-21vek"
+    with open(os.path.join(HERE, "results", stem + ".md"), "w", encoding="utf-8") as file:
         file.write(text + "\n")
-    with open(os.path.join(HERE, "results", "latest.json"), "w", encoding="utf-8") as file:
+    with open(os.path.join(HERE, "results", stem + ".json"), "w", encoding="utf-8") as file:
         json.dump({"products": args.products, "queries": args.queries, "rows": rows}, file, ensure_ascii=False, indent=1)
     print(text)
 
