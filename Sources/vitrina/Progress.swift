@@ -15,7 +15,7 @@ final class Progress {
         guard enabled, lastUpdate.duration(to: .now) > .milliseconds(100) else { return }
         lastUpdate = .now
         let elapsed = start.duration(to: .now)
-        let seconds = max(1e-9, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        let seconds = max(1e-9, elapsed.inSeconds)
         let rate = Double(bytes) / seconds
         var line = String(
             format: "\r%d records  %.1f MB  %.1f MB/s  %.0f records/s", records, Double(bytes) / 1e6, rate / 1e6,

@@ -41,7 +41,7 @@ struct AuditBench {
             total += auditor.audit(bytes: page, path: "page-\(number).html").score
         }
         let elapsed = start.duration(to: .now)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = elapsed.inSeconds
         let bytes = pages.reduce(0) { $0 + $1.count }
         return Figures(
             pages: count, seconds: seconds, pagesPerSecond: Double(count) / seconds,

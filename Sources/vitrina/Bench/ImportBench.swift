@@ -3,10 +3,6 @@ import VitrinaCatalog
 import VitrinaImport
 import VitrinaSynthetic
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Import figures for `vitrina bench`: a generated YML feed read and indexed end to end.
 struct ImportBench {
     /// What was measured.
@@ -37,23 +33,21 @@ struct ImportBench {
         var reader = try YMLReader(path: feed)
         var read = 0
         while try reader.next() != nil { read += 1 }
-        let readSeconds = seconds(readStart.duration(to: .now))
+        let readSeconds = readStart.duration(to: .now).inSeconds
         guard read == count else { throw BenchError("the reader returned \(read) of \(count) offers") }
 
         let start = ContinuousClock.now
         let importer = try CatalogImporter(indexPath: folder + "/index")
         try importer.importFile(feed)
         let report = try importer.finish()
-        let elapsed = seconds(start.duration(to: .now))
+        let elapsed = start.duration(to: .now).inSeconds
         guard report.added == count, report.skipped == 0 else {
             throw BenchError("the import added \(report.added) of \(count) offers, skipped \(report.skipped)")
         }
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
         return Figures(
             offers: count, feedBytes: feedBytes, seconds: elapsed, offersPerSecond: Double(count) / elapsed,
             megabytesPerSecond: Double(feedBytes) / 1e6 / elapsed, readSeconds: readSeconds,
-            readOffersPerSecond: Double(count) / readSeconds, peakResidentMiB: Double(usage.ru_maxrss) / 1024)
+            readOffersPerSecond: Double(count) / readSeconds, peakResidentMiB: peakResidentMiB())
     }
 
     /// Streams the feed to `path` in pieces (bounded memory whatever `count` is).
@@ -77,9 +71,6 @@ struct ImportBench {
         try handle.write(contentsOf: Data(chunk.utf8))
     }
 
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-    }
 }
 
 /// A benchmark that could not check its own result.

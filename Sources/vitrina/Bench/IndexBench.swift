@@ -36,7 +36,7 @@ struct IndexBench {
         let writer = try IndexWriter(path: directory, bufferBytes: bufferBytes)
         for product in products { try writer.add(product) }
         try writer.commit()
-        let seconds = seconds(start.duration(to: .now))
+        let seconds = start.duration(to: .now).inSeconds
         let reader = try IndexReader(path: directory)
         let stats = reader.stats()
 
@@ -59,7 +59,7 @@ struct IndexBench {
                 _ = index
                 let begin = ContinuousClock.now
                 let result = try reader.search(request)
-                latencies.append(Self.seconds(begin.duration(to: .now)) * 1e6)
+                latencies.append(begin.duration(to: .now).inSeconds * 1e6)
                 hits += result.total
             }
             latencies.sort()
@@ -77,7 +77,4 @@ struct IndexBench {
             queries: queries)
     }
 
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-    }
 }

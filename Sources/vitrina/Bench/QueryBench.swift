@@ -2,10 +2,6 @@ import Foundation
 import VitrinaIndex
 import VitrinaSearch
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// `vitrina bench --index DIR --queries FILE`: every query run warm, in-process, as a plain
 /// keyword search (all words) and as a voice query (parse + search + answer).
 struct QueryBench {
@@ -89,16 +85,11 @@ struct QueryBench {
                     maxMicroseconds: samples.last ?? 0,
                     queriesPerSecondOneThread: oneThread, queriesPerSecondAllCores: allCores))
         }
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
         return Report(
-            index: index, documents: reader.documentCount, latencies: latencies,
-            peakResidentMiB: Double(usage.ru_maxrss) / 1024)
+            index: index, documents: reader.documentCount, latencies: latencies, peakResidentMiB: peakResidentMiB())
     }
 
-    private static func microseconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) * 1e-12
-    }
+    private static func microseconds(_ duration: Duration) -> Double { duration.inSeconds * 1e6 }
 
     /// A failure counter shared by worker threads.
     private final class Failures: @unchecked Sendable {

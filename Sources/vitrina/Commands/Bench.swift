@@ -126,7 +126,7 @@ struct Bench: ParsableCommand {
             let start = ContinuousClock.now
             count = try body()
             let elapsed = ContinuousClock.now - start
-            best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+            best = min(best, elapsed.inSeconds)
         }
         return (best, count)
     }
