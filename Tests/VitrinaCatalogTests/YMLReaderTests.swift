@@ -202,6 +202,18 @@ struct YMLReaderTests {
             <yml_catalog><shop><offers><offer id="x"><name>&lol3;</name></offer></offers></shop></yml_catalog>
             """
         #expect(throws: ImportProblem.self) { try Self.read(laughs) }
+        let parameter = """
+            <?xml version="1.0"?>
+            <!DOCTYPE yml_catalog [ <!ENTITY % ext SYSTEM "file:///etc/passwd"> %ext; ]>
+            <yml_catalog><shop><offers><offer id="a"><name>x</name></offer></offers></shop></yml_catalog>
+            """
+        #expect(throws: ImportProblem.self) { try Self.read(parameter) }
+        let inAttribute = """
+            <?xml version="1.0"?>
+            <!DOCTYPE yml_catalog [ <!ENTITY lol "lol"> <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;"> ]>
+            <yml_catalog><shop><offers><offer id="&lol1;"><name>x</name></offer></offers></shop></yml_catalog>
+            """
+        #expect(throws: ImportProblem.self) { try Self.read(inAttribute) }
         let external = """
             <?xml version="1.0"?>
             <!DOCTYPE yml_catalog [ <!ENTITY secret SYSTEM "file:///etc/passwd"> ]>

@@ -144,12 +144,12 @@ final class XMLStreamReader {
         return result
     }
 
-    /// A DOCTYPE with an internal subset that declares entities is refused outright.
+    /// A DOCTYPE with an internal subset that declares entities (general or parameter) is refused outright.
     private func rejectInternalEntities() throws {
-        guard let node = xmlTextReaderCurrentNode(reader), let dtd = node.pointee.doc?.pointee.intSubset,
-            let entities = dtd.pointee.entities
-        else { return }
-        if xmlHashSize(OpaquePointer(entities)) > 0 {
+        guard let node = xmlTextReaderCurrentNode(reader), let dtd = node.pointee.doc?.pointee.intSubset else { return }
+        let general = dtd.pointee.entities.map { xmlHashSize(OpaquePointer($0)) } ?? 0
+        let parameter = dtd.pointee.pentities.map { xmlHashSize(OpaquePointer($0)) } ?? 0
+        if general > 0 || parameter > 0 {
             throw problem("the document declares entities; entity declarations are not allowed")
         }
     }
