@@ -42,7 +42,7 @@ struct QueryBench {
         }
     }
 
-    static func run(index: String, queries: [String], repeat count: Int) throws -> Report {
+    static func run(index: String, queries: [String], repeat count: Int, modes wanted: Set<String>) throws -> Report {
         let reader = try IndexReader(path: index)
         let voice = try VoiceSearch(reader: reader)
         let modes: [(String, @Sendable (String) throws -> Void)] = [
@@ -50,7 +50,7 @@ struct QueryBench {
             ("voice", { _ = try voice.ask($0) }),
         ]
         var latencies: [Latency] = []
-        for (mode, body) in modes {
+        for (mode, body) in modes where wanted.contains(mode) {
             for query in queries { try body(query) }  // warm-up
             var samples: [Double] = []
             samples.reserveCapacity(queries.count * count)

@@ -42,22 +42,23 @@ struct Bench: ParsableCommand {
     @Option(name: .long, help: "Batch mode: how many times each query runs (after one warm-up).")
     var `repeat` = 5
 
+    @Option(name: .long, help: "Batch mode: keyword, voice or both.")
+    var mode = "both"
+
     func run() throws {
         if let index {
             guard let queries else { throw ValidationError("--index needs --queries FILE") }
+            guard ["keyword", "voice", "both"].contains(mode) else {
+                throw ValidationError("--mode: keyword, voice or both")
+            }
+            let modes: Set<String> = mode == "both" ? ["keyword", "voice"] : [mode]
             let report = try QueryBench.run(
-                index: index, queries: try QueryBench.loadQueries(queries), repeat: `repeat`)
+                index: index, queries: try QueryBench.loadQueries(queries), repeat: `repeat`, modes: modes)
             if json {
                 try printJSON(report)
             } else {
                 print("\(report.documents) documents, peak RSS \(Int(report.peakResidentMiB)) MiB")
-                for latency in report.latencies {
-                    print(
-                        "\(latency.mode): \(latency.runs) runs, p50 \(Int(latency.p50Microseconds)) µs, p90 "
-                            + "\(Int(latency.p90Microseconds)) µs, p99 \(Int(latency.p99Microseconds)) µs, max "
-                            + "\(Int(latency.maxMicroseconds)) µs; \(Int(latency.queriesPerSecondOneThread)) q/s on one thread, "
-                            + "\(Int(latency.queriesPerSecondAllCores)) q/s on all cores")
-                }
+                for latency in report.latencies { print(Self.line(latency)) }
             }
             return
         }
@@ -116,6 +117,17 @@ struct Bench: ParsableCommand {
         } else {
             print(report.table())
         }
+    }
+
+    /// One line of batch-mode figures.
+    private static func line(_ latency: QueryBench.Latency) -> String {
+        let percentiles =
+            "p50 \(Int(latency.p50Microseconds)) µs, p90 \(Int(latency.p90Microseconds)) µs, "
+            + "p99 \(Int(latency.p99Microseconds)) µs, max \(Int(latency.maxMicroseconds)) µs"
+        let rates =
+            "\(Int(latency.queriesPerSecondOneThread)) q/s on one thread, "
+            + "\(Int(latency.queriesPerSecondAllCores)) q/s on all cores"
+        return "\(latency.mode): \(latency.runs) runs, \(percentiles); \(rates)"
     }
 
     /// Runs `body` `rounds` times (after one warm-up) and returns the best time with its count.

@@ -100,14 +100,23 @@ final class XMLStreamReader {
 
     /// Reads the element the reader is on (just returned as `.start`) with everything inside it.
     ///
+    /// Elements named in `flattened` (descriptions that may hold XHTML written as elements) are read
+    /// as text only: the text of everything inside them in document order, with a line break at each
+    /// HTML block tag.
+    ///
     /// - Throws: ``ImportProblem`` as ``next()`` does.
-    func readElement(name: String, isEmpty: Bool) throws -> XMLElement {
+    func readElement(name: String, isEmpty: Bool, flattening flattened: Set<String> = []) throws -> XMLElement {
         var element = XMLElement(name: name, attributes: attributes(), line: line)
         if isEmpty { return element }
+        if flattened.contains(name) {
+            element.text = try readFlattenedText(name: name)
+            return element
+        }
         while let node = try next() {
             switch node {
             case .start(let child, let childIsEmpty):
-                element.children.append(try readElement(name: child, isEmpty: childIsEmpty))
+                element.children.append(
+                    try readElement(name: child, isEmpty: childIsEmpty, flattening: flattened))
             case .text(let text):
                 element.text += text
             case .end:
@@ -117,6 +126,55 @@ final class XMLStreamReader {
             }
         }
         throw problem("the document ends inside <\(name)> (truncated file?)")
+    }
+
+    /// The text inside the current element in document order, with a line break at each HTML block
+    /// tag among its descendants; the reader ends on the element's end.
+    private func readFlattenedText(name: String) throws -> String {
+        var text = ""
+        var level = 0
+        while let node = try next() {
+            switch node {
+            case .start(let child, let childIsEmpty):
+                if HTMLText.blockTags.contains(child.lowercased()) { text += "\n" }
+                if !childIsEmpty { level += 1 }
+            case .end(let child):
+                if level == 0 { return text }
+                level -= 1
+                if HTMLText.blockTags.contains(child.lowercased()) { text += "\n" }
+            case .text(let chunk):
+                text += chunk
+            case .other:
+                continue
+            }
+        }
+        throw problem("the document ends inside <\(name)> (truncated file?)")
+    }
+
+    /// Passes over the element the reader is on (just returned as `.start`) and everything inside
+    /// it without building anything: for the parts of a document a reader does not use, however
+    /// large they are.
+    ///
+    /// - Throws: ``ImportProblem`` as ``next()`` does.
+    func skipElement(name: String, isEmpty: Bool) throws {
+        if isEmpty { return }
+        let start = depth
+        while true {
+            let status = xmlTextReaderRead(reader)
+            if let message = errors.message { throw problem(message) }
+            guard status == 1 else {
+                throw problem(
+                    status == 0 ? "the document ends inside <\(name)> (truncated file?)" : "cannot read further")
+            }
+            switch xmlTextReaderNodeType(reader) {
+            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue) where depth == start:
+                return
+            case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
+                throw problem("entity references are not allowed (the document declares its own entities)")
+            default:
+                continue
+            }
+        }
     }
 
     /// A problem at the current position.

@@ -60,10 +60,10 @@ public struct YMLReader: CatalogReader {
                     categories[id] = (parent, element.trimmedText ?? "")
                 }
             case "offer":
-                let element = try xml.readElement(name: name, isEmpty: isEmpty)
+                let element = try xml.readElement(name: name, isEmpty: isEmpty, flattening: ["description"])
                 return offer(element)
             default:
-                _ = try xml.readElement(name: name, isEmpty: isEmpty)  // skip the subtree
+                try xml.skipElement(name: name, isEmpty: isEmpty)
             }
         }
         if !rootChecked { throw xml.problem("empty document: no <yml_catalog>") }
