@@ -27,7 +27,9 @@ public struct CommerceMLReader: CatalogReader {
     private var offers: [CommerceMLOffer] = []
     private var offerByProduct: [String: [Int]] = [:]
     private var offerByBarcode: [String: Int] = [:]
+    /// Items ready to return, in order, from `pendingStart` on (a queue without O(n) removals).
     private var pending: [CatalogItem] = []
+    private var pendingStart = 0
     private var groups: [String: (parent: String?, name: String)] = [:]
     private var properties: [String: (name: String, values: [String: String])] = [:]
     private var started = false
@@ -58,7 +60,14 @@ public struct CommerceMLReader: CatalogReader {
             if let offersPath { try readOffers(offersPath) }
         }
         while true {
-            if !pending.isEmpty { return pending.removeFirst() }
+            if pendingStart < pending.count {
+                defer { pendingStart += 1 }
+                return pending[pendingStart]
+            }
+            if !pending.isEmpty {
+                pending.removeAll()
+                pendingStart = 0
+            }
             if finished { return nil }
             if let item = try nextProduct() { return item }
             finished = true
@@ -91,7 +100,7 @@ public struct CommerceMLReader: CatalogReader {
                 let element = try xml.readElement(name: name, isEmpty: isEmpty)
                 if let item = offer(element, priceTypes: priceTypes, path: path) { pending.append(item) }
             case "Товар", "Классификатор":
-                _ = try xml.readElement(name: name, isEmpty: isEmpty)
+                try xml.skipElement(name: name, isEmpty: isEmpty)
             default:
                 continue
             }
@@ -203,12 +212,12 @@ public struct CommerceMLReader: CatalogReader {
             case "Классификатор":
                 readClassifier(try xml.readElement(name: name, isEmpty: isEmpty))
             case "Товар":
-                let element = try xml.readElement(name: name, isEmpty: isEmpty)
+                let element = try xml.readElement(name: name, isEmpty: isEmpty, flattening: ["Описание"])
                 return product(element, path: xml.path)
             case "Каталог", "Товары":
                 continue
             default:
-                if xml.depth <= 2 { _ = try xml.readElement(name: name, isEmpty: isEmpty) }
+                if xml.depth <= 2 { try xml.skipElement(name: name, isEmpty: isEmpty) }
             }
         }
         return nil
