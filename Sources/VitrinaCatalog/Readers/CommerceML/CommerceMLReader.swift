@@ -10,7 +10,9 @@ import VitrinaModel
 ///
 /// - The category path of a product comes from the nested `Группы` of the classifier.
 /// - Properties (`Свойства`, with their `ВариантыЗначений` dictionaries) turn a product's
-///   `ЗначенияСвойств` into named parameters.
+///   `ЗначенияСвойств` into named parameters. Requisites (`ЗначенияРеквизитов`) become parameters
+///   too, except the accounting ones (`ВидНоменклатуры`, `ТипНоменклатуры`, `Код`, file
+///   descriptions) and any whose value is the title (`Полное наименование`, usually).
 /// - The price is the one of a retail price type (named like «Розничная», «Роздріб», «Retail»);
 ///   when the package has only wholesale tiers, the highest of an offer's prices (the smallest
 ///   tier, nearest to what a shopper pays). Variants (`product#variant`) give the lowest of
@@ -265,16 +267,28 @@ public struct CommerceMLReader: CatalogReader {
             else { continue }
             parameters.append(Product.Parameter(name: property.name, value: property.values[written] ?? written))
         }
+        for requisite in element.child("ЗначенияРеквизитов")?.children("ЗначениеРеквизита") ?? [] {
+            guard let name = requisite.value("Наименование"), let value = requisite.value("Значение"),
+                !Self.bookkeepingRequisites.contains(name), value != title
+            else { continue }
+            parameters.append(Product.Parameter(name: name, value: value))
+        }
         let groupID = element.child("Группы")?.value("Ид")
         let product = Product(
             id: id, title: title, vendor: element.child("Изготовитель")?.value("Наименование"),
             vendorCode: element.value("Артикул"), barcode: barcode,
             categoryPath: groupID.map(categoryPath) ?? [],
-            description: element.value("Описание").map(HTMLText.plainText).flatMap { $0.isEmpty ? nil : $0 },
+            description: element.value("Описание").map { HTMLText.plainText($0).trimmedWhitespace }
+                .flatMap { $0.isEmpty ? nil : $0 },
             parameters: parameters, price: merged.price, currency: merged.currency, available: merged.available,
             pictures: element.children("Картинка").compactMap(\.trimmedText))
         return .entry(.product(product), location)
     }
+
+    /// Requisites (`ЗначенияРеквизитов`) that describe the accounting record, not the product.
+    private static let bookkeepingRequisites: Set<String> = [
+        "ВидНоменклатуры", "ТипНоменклатуры", "Код", "Файл", "ОписаниеФайла", "ОписаниеВФорматеHTML",
+    ]
 
     private func categoryPath(_ id: String) -> [String] {
         var path: [String] = []

@@ -23,36 +23,65 @@ final class XMLStreamReader {
     let path: String
     private let reader: xmlTextReaderPtr
     private let errors = ErrorBox()
+    /// The open file (read through a descriptor, so libxml2 never decompresses a `.gz` on its own).
+    private let descriptor: Int32
+    /// The file's size, to tell a truncated document from other errors.
+    private let fileSize: Int
+    /// Elements started and not yet ended.
+    private var openElements = 0
 
     /// Opens `path`.
+    ///
+    /// The options are `XML_PARSE_NONET` (no network), `XML_PARSE_NOCDATA` (CDATA as text) and
+    /// `XML_PARSE_BIG_LINES`; never `NOENT`, `DTDLOAD`, `DTDATTR` or `HUGE`, so entities are not
+    /// substituted, no external DTD is read and libxml2's size and depth limits stay on.
     ///
     /// - Throws: ``ImportProblem`` when the file cannot be opened.
     init(path: String) throws {
         self.path = path
+        descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw ImportProblem(
+                location: SourceLocation(file: path, line: 0),
+                message: "cannot open: \(String(cString: strerror(errno)))")
+        }
+        var status = stat()
+        fileSize = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue)
-        guard let reader = xmlReaderForFile(path, nil, options) else {
+        guard let reader = xmlReaderForFd(descriptor, path, nil, options) else {
+            close(descriptor)
             throw ImportProblem(location: SourceLocation(file: path, line: 0), message: "cannot open as XML")
         }
         self.reader = reader
-        xmlTextReaderSetErrorHandler(
+        // Errors are collected (never printed); the first one ends the reading.
+        xmlTextReaderSetStructuredErrorHandler(
             reader,
-            { argument, message, severity, _ in
-                guard let argument, severity.rawValue >= XML_PARSER_SEVERITY_ERROR.rawValue else { return }
+            { argument, error in
+                guard let argument, let error = error?.pointee, error.level.rawValue >= XML_ERR_ERROR.rawValue
+                else { return }
                 let box = Unmanaged<ErrorBox>.fromOpaque(argument).takeUnretainedValue()
-                if box.message == nil {
-                    box.message = message.map { String(cString: $0).trimmingTrailingNewlines() } ?? "XML error"
-                }
+                guard box.message == nil else { return }
+                box.message = error.message.map { String(cString: $0).trimmingTrailingNewlines() } ?? "XML error"
+                box.code = Int(error.code)
+                box.line = Int(error.line)
+                box.column = Int(error.int2)
             }, Unmanaged.passUnretained(errors).toOpaque())
     }
 
     deinit {
         xmlFreeTextReader(reader)
+        close(descriptor)
     }
 
     /// The 1-based line where the current node starts (libxml2 keeps no column for nodes).
+    ///
+    /// Exact for elements with content. Past line 65,535 libxml2 knows an element's line only from
+    /// the text inside it, so an empty element there gets the line the parser has reached (a few
+    /// lines ahead at most).
     var line: Int {
         guard let node = xmlTextReaderCurrentNode(reader) else { return parserLine }
         let line = Int(xmlGetLineNo(node))
+        if line == Int(UInt16.max) { return max(line, parserLine) }
         return line > 0 ? line : parserLine
     }
     /// The line and column the parser has reached (where an error was found).
@@ -70,13 +99,16 @@ final class XMLStreamReader {
     /// - Throws: ``ImportProblem`` for malformed or truncated XML and for entity references.
     func next() throws -> Node? {
         let status = xmlTextReaderRead(reader)
-        if let message = errors.message { throw problem(message) }
+        if let message = errors.message { throw parseError(message) }
         if status == 0 { return nil }
-        guard status == 1 else { throw problem("cannot read further") }
+        guard status == 1 else { throw parseError("cannot read further") }
         switch xmlTextReaderNodeType(reader) {
         case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-            return .start(name: localName, isEmpty: xmlTextReaderIsEmptyElement(reader) == 1)
+            let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
+            if !isEmpty { openElements += 1 }
+            return .start(name: localName, isEmpty: isEmpty)
         case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+            openElements -= 1
             return .end(name: localName)
         case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
             Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
@@ -161,13 +193,13 @@ final class XMLStreamReader {
         let start = depth
         while true {
             let status = xmlTextReaderRead(reader)
-            if let message = errors.message { throw problem(message) }
+            if let message = errors.message { throw parseError(message) }
             guard status == 1 else {
-                throw problem(
-                    status == 0 ? "the document ends inside <\(name)> (truncated file?)" : "cannot read further")
+                throw parseError(status == 0 ? "the document ends inside <\(name)>" : "cannot read further")
             }
             switch xmlTextReaderNodeType(reader) {
             case Int32(XML_READER_TYPE_END_ELEMENT.rawValue) where depth == start:
+                openElements -= 1
                 return
             case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
                 throw problem("entity references are not allowed (the document declares its own entities)")
@@ -175,6 +207,23 @@ final class XMLStreamReader {
                 continue
             }
         }
+    }
+
+    /// An error in the XML, where libxml2 found it; when the input ran out with elements still open,
+    /// libxml2's message (often «Extra content at the end of the document») is prefixed with what
+    /// happened: the file is cut short.
+    private func parseError(_ message: String) -> ImportProblem {
+        var location = self.location
+        if errors.message != nil, errors.line > 0 {
+            location = SourceLocation(file: path, line: errors.line, column: errors.column > 0 ? errors.column : nil)
+        }
+        let endedEarly =
+            errors.code == Int(XML_ERR_DOCUMENT_END.rawValue) || (fileSize > 0 && bytesConsumed >= fileSize)
+        if openElements > 0, endedEarly {
+            return ImportProblem(
+                location: location, message: "the file ends before the document does (truncated?): \(message)")
+        }
+        return ImportProblem(location: location, message: message)
     }
 
     /// A problem at the current position.
@@ -215,6 +264,10 @@ final class XMLStreamReader {
     /// The first error libxml2 reported.
     private final class ErrorBox {
         var message: String?
+        /// libxml2's `xmlParserErrors` code.
+        var code = 0
+        var line = 0
+        var column = 0
     }
 }
 

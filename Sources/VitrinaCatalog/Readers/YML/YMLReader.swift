@@ -7,7 +7,7 @@ import VitrinaModel
 ///   first `categoryId` (parents followed through `parentId` or the legacy `parent_id`, cycles and
 ///   dangling ids cut). An unknown category id leaves the path empty.
 /// - Simple offers take `name` as the title; `vendor.model` offers build it from `typePrefix`,
-///   `vendor` and `model`.
+///   `vendor` and `model` (the vendor once when the model already starts with it).
 /// - An offer with neither a name nor a vendor or model but with a price or availability is a
 ///   price/stock record (a marketplace "placement" feed): ``CatalogEntry/offerUpdate(_:)``.
 /// - HTML in descriptions (usually in CDATA) is reduced to its text.
@@ -110,7 +110,7 @@ public struct YMLReader: CatalogReader {
         let model = element.value("model")
         var title = element.value("name")
         if title == nil, vendor != nil || model != nil {
-            title = [element.value("typePrefix"), vendor, model].compactMap { $0 }.joined(separator: " ")
+            title = Self.title(typePrefix: element.value("typePrefix"), vendor: vendor, model: model)
         }
         guard let title else {
             guard prices["price"] != nil || available != nil else {
@@ -142,7 +142,8 @@ public struct YMLReader: CatalogReader {
             id: id, title: title, vendor: vendor, model: model, vendorCode: element.value("vendorCode"),
             barcode: element.value("barcode"),
             categoryPath: element.value("categoryId").map { categoryPath($0) } ?? [],
-            description: element.child("description").map { HTMLText.plainText($0.allText) }.flatMap(Self.nonEmpty),
+            description: element.child("description").map { HTMLText.plainText($0.allText).trimmedWhitespace }
+                .flatMap(Self.nonEmpty),
             parameters: parameters, price: prices["price"], oldPrice: prices["oldprice"], currency: currency,
             available: available, url: element.value("url"),
             pictures: element.children("picture").compactMap(\.trimmedText))
@@ -163,6 +164,18 @@ public struct YMLReader: CatalogReader {
         path.reverse()
         pathCache[id] = path
         return path
+    }
+
+    /// `typePrefix vendor model`, without the vendor when the model already starts with it
+    /// (`Bernina` + `Bernina Bernette E56` is «Bernina Bernette E56», not «Bernina Bernina …»).
+    static func title(typePrefix: String?, vendor: String?, model: String?) -> String {
+        var vendor = vendor
+        if let brand = vendor?.lowercased(), let lowered = model?.lowercased(), lowered.hasPrefix(brand) {
+            // Only a whole word: «LG» is dropped before «LG OLED55» but kept before «LGE-1».
+            let next = lowered.dropFirst(brand.count).first
+            if next.map({ !$0.isLetter && !$0.isNumber }) ?? true { vendor = nil }
+        }
+        return [typePrefix, vendor, model].compactMap { $0 }.joined(separator: " ")
     }
 
     private static func currencyCode(_ text: String) -> String {
