@@ -8,7 +8,9 @@ xapian-bindings-binary if it installs; SQLite FTS5 comes with Python). A peer th
 installed or loaded is reported as skipped. Measures, for each engine:
   - index build on the synthetic catalog (`vitrina generate`, titles + 30–200-word descriptions,
     ru/be): docs/s with one writer thread, and the index size on disk;
-  - keyword query latency (p50/p90/p99 µs; OR of the words, top 10) on queries made of title words;
+  - keyword query latency (p50/p90/p99 µs; OR of the words, top 10, hits fetched with their stored
+    title and description — every engine stores and returns them, as Vitrina returns products) on
+    queries made of title words;
     peers are timed in Python around the engine call, Vitrina in-process (`vitrina bench --index`);
   - relevance on Queries/ (our judged voice queries over Catalogs/): MRR and nDCG@10. Peers get the
     raw spoken text as an OR query; Vitrina answers with query understanding (`vitrina eval`).
@@ -79,8 +81,8 @@ class Tantivy:
                     .filter(t.Filter.stemmer("russian")).build())
         builder = t.SchemaBuilder()
         builder.add_text_field("id", stored=True, tokenizer_name="raw")
-        builder.add_text_field("title", stored=False, tokenizer_name="ru_stem")
-        builder.add_text_field("description", stored=False, tokenizer_name="ru_stem")
+        builder.add_text_field("title", stored=True, tokenizer_name="ru_stem")
+        builder.add_text_field("description", stored=True, tokenizer_name="ru_stem")
         self.index = t.Index(builder.build(), path=folder)
         self.index.register_tokenizer("ru_stem", analyzer)
         writer = self.index.writer(heap_size=128_000_000, num_threads=1)
@@ -96,7 +98,9 @@ class Tantivy:
             return []
         query = self.index.parse_query(" OR ".join(terms), ["title", "description"])
         searcher = self.index.searcher()
-        return [searcher.doc(address)["id"][0] for _, address in searcher.search(query, 10).hits]
+        # Hits are fetched whole, as Vitrina returns whole products.
+        hits = [searcher.doc(address) for _, address in searcher.search(query, 10).hits]
+        return [hit["id"][0] for hit in hits if hit["title"] is not None]
 
 
 class SQLiteFTS5:
@@ -114,8 +118,8 @@ class SQLiteFTS5:
         if not terms:
             return []
         query = " OR ".join('"' + t.replace('"', "") + '"' for t in terms)
-        rows = self.db.execute("SELECT id FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, 3.0, 0.5) LIMIT 10",
-                               (query,)).fetchall()
+        rows = self.db.execute("SELECT id, title, description FROM docs WHERE docs MATCH ? "
+                               "ORDER BY bm25(docs, 3.0, 0.5) LIMIT 10", (query,)).fetchall()
         return [row[0] for row in rows]
 
 
@@ -137,7 +141,7 @@ class DuckDB:
 
     def search(self, text):
         rows = self.db.execute(
-            "SELECT id FROM (SELECT id, fts_main_docs.match_bm25(id, ?) AS score FROM docs) "
+            "SELECT id, title, description FROM (SELECT *, fts_main_docs.match_bm25(id, ?) AS score FROM docs) "
             "WHERE score IS NOT NULL ORDER BY score DESC LIMIT 10", (text,)).fetchall()
         return [row[0] for row in rows]
 
@@ -159,7 +163,7 @@ class Xapian:
             generator.set_document(document)
             generator.index_text(doc["title"], 3)
             generator.index_text(doc["description"])
-            document.set_data(doc["id"])
+            document.set_data(json.dumps(doc, ensure_ascii=False))
             self.db.add_document(document)
         self.db.commit()
         self.parser = x.QueryParser()
@@ -170,7 +174,7 @@ class Xapian:
     def search(self, text):
         enquire = self.x.Enquire(self.db)
         enquire.set_query(self.parser.parse_query(" ".join(words(text))))
-        return [match.document.get_data().decode() for match in enquire.get_mset(0, 10)]
+        return [json.loads(match.document.get_data().decode())["id"] for match in enquire.get_mset(0, 10)]
 
 
 # --- Data ----------------------------------------------------------------------------------------
