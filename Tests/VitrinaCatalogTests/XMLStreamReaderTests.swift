@@ -105,7 +105,7 @@ struct XMLStreamReaderTests {
             return
         }
         let offer = try xml.readElement(name: name, isEmpty: isEmpty, flattening: ["description"])
-        #expect(offer.child("description")?.text == "Вступление жирно и\nабзац\nконец\nстрока")
+        #expect(offer.child("description")?.text == "Вступление жирно и<br>абзац<br>конец<br>строка")
         #expect(offer.child("description")?.children.isEmpty == true && offer.value("name") == "n")
     }
 

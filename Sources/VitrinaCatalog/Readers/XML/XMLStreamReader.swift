@@ -133,8 +133,9 @@ final class XMLStreamReader {
     /// Reads the element the reader is on (just returned as `.start`) with everything inside it.
     ///
     /// Elements named in `flattened` (descriptions that may hold XHTML written as elements) are read
-    /// as text only: the text of everything inside them in document order, with a line break at each
-    /// HTML block tag.
+    /// as text only: the text of everything inside them in document order, with `<br>` at each HTML
+    /// block tag, ready for ``HTMLText/plainText(_:)`` (which makes it a line break, and the source's
+    /// own line breaks spaces, as in any markup).
     ///
     /// - Throws: ``ImportProblem`` as ``next()`` does.
     func readElement(name: String, isEmpty: Bool, flattening flattened: Set<String> = []) throws -> XMLElement {
@@ -160,20 +161,20 @@ final class XMLStreamReader {
         throw problem("the document ends inside <\(name)> (truncated file?)")
     }
 
-    /// The text inside the current element in document order, with a line break at each HTML block
-    /// tag among its descendants; the reader ends on the element's end.
+    /// The text inside the current element in document order, with `<br>` at each HTML block tag
+    /// among its descendants; the reader ends on the element's end.
     private func readFlattenedText(name: String) throws -> String {
         var text = ""
         var level = 0
         while let node = try next() {
             switch node {
             case .start(let child, let childIsEmpty):
-                if HTMLText.blockTags.contains(child.lowercased()) { text += "\n" }
+                if HTMLText.blockTags.contains(child.lowercased()) { text += "<br>" }
                 if !childIsEmpty { level += 1 }
             case .end(let child):
                 if level == 0 { return text }
                 level -= 1
-                if HTMLText.blockTags.contains(child.lowercased()) { text += "\n" }
+                if HTMLText.blockTags.contains(child.lowercased()) { text += "<br>" }
             case .text(let chunk):
                 text += chunk
             case .other:
@@ -219,6 +220,9 @@ final class XMLStreamReader {
         }
         let endedEarly =
             errors.code == Int(XML_ERR_DOCUMENT_END.rawValue) || (fileSize > 0 && bytesConsumed >= fileSize)
+        if fileSize == 0 {
+            return ImportProblem(location: location, message: "the file is empty")
+        }
         if openElements > 0, endedEarly {
             return ImportProblem(
                 location: location, message: "the file ends before the document does (truncated?): \(message)")
