@@ -123,13 +123,6 @@ final class XMLStreamReader {
         }
     }
 
-    /// The value of attribute `name` of the current element.
-    func attribute(_ name: String) -> String? {
-        guard let value = xmlTextReaderGetAttribute(reader, name) else { return nil }
-        defer { free(value) }
-        return String(cString: value)
-    }
-
     /// Reads the element the reader is on (just returned as `.start`) with everything inside it.
     ///
     /// Elements named in `flattened` (descriptions that may hold XHTML written as elements) are read
