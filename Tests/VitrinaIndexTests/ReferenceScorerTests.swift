@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VitrinaText
 
 @testable import VitrinaIndex
 
@@ -24,31 +25,46 @@ struct ReferenceScorerTests {
         "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet",
     ]
 
-    /// BM25F as documented on `IndexReader.search`, over title (weight 3) and description (0.5).
+    /// BM25F as documented on `IndexReader.search`, over title (weight 3), description (0.5) and
+    /// sounds (1: the distinct sound keys of the title's Latin words); a query word is looked up as
+    /// itself and by its sound key.
     static func referenceScores(_ products: [Product], query: [String], schema: Schema) -> [String: Double] {
+        func words(_ text: String?) -> [String] { (text ?? "").split(separator: " ").map(String.init) }
         let fields: [(String, Double, (Product) -> [String])] = [
-            ("title", 3, { ($0.title ?? "").split(separator: " ").map(String.init) }),
-            ("description", 0.5, { ($0.description ?? "").split(separator: " ").map(String.init) }),
+            ("title", 3, { words($0.title) }),
+            ("description", 0.5, { words($0.description) }),
+            (
+                "sounds", 1,
+                { product in
+                    var keys: [String] = []
+                    for word in words(product.title) {
+                        if let key = SoundKey.key(word), !keys.contains(key) { keys.append(key) }
+                    }
+                    return keys
+                }
+            ),
         ]
         let n = Double(products.count)
         let averages = fields.map { field in
             max(1, Double(products.reduce(0) { $0 + field.2($1).count }) / n)
         }
         var scores: [String: Double] = [:]
-        var matched: [String: Int] = [:]
         for word in query {
-            let df = fields.map { field in products.filter { field.2($0).contains(word) }.count }.max() ?? 0
+            let terms = Set([word] + [SoundKey.key(word)].compactMap { $0 })
+            var df = 0
+            for field in fields {
+                for term in terms { df = max(df, products.filter { field.2($0).contains(term) }.count) }
+            }
             let idf = log(1 + (n - Double(df) + 0.5) / (Double(df) + 0.5))
             for product in products {
                 var tf = 0.0
                 for (index, field) in fields.enumerated() {
-                    let terms = field.2(product)
-                    let frequency = Double(terms.filter { $0 == word }.count)
-                    tf += field.1 * frequency / (1 - schema.b + schema.b * Double(terms.count) / averages[index])
+                    let fieldTerms = field.2(product)
+                    let frequency = Double(fieldTerms.filter { terms.contains($0) }.count)
+                    tf += field.1 * frequency / (1 - schema.b + schema.b * Double(fieldTerms.count) / averages[index])
                 }
                 guard tf > 0 else { continue }
                 scores[product.id, default: 0] += idf * tf * (schema.k1 + 1) / (schema.k1 + tf)
-                matched[product.id, default: 0] += 1
             }
         }
         return scores

@@ -19,6 +19,29 @@ struct SearchTests {
         #expect(any.hits.first?.id == "tv-1")  // matches both words
     }
 
+    /// A brand said in Cyrillic finds the catalog's Latin spelling through the `sounds` field.
+    @Test func brandsMatchInEitherScript() throws {
+        #expect(try reader.search(SearchRequest(text: "телевизоры самсунг")).hits.map(\.id) == ["tv-1"])
+        #expect(Set(try reader.search(SearchRequest(text: "ксяоми")).hits.map(\.id)) == ["tv-2", "vc-1"])
+        #expect(try reader.search(SearchRequest(text: "пылесос дайсон")).hits.map(\.id) == ["vc-2"])
+    }
+
+    @Test func minimumShouldMatchCountsOptionalWords() throws {
+        var request = SearchRequest(text: "телевизор samsung galaxy", mode: .any)
+        #expect(try reader.search(request).total == 3)
+        request.minimumShouldMatch = 2
+        #expect(Set(try reader.search(request).hits.map(\.id)) == ["tv-1", "ph-1"])
+        request.minimumShouldMatch = 3
+        #expect(try reader.search(request).total == 0)
+    }
+
+    @Test func documentFrequencyIsADictionaryLookup() throws {
+        #expect(try reader.documentFrequency(ofWord: "телевизоров") == 2)
+        #expect(try reader.documentFrequency(ofWord: "Samsung") == 2)
+        #expect(try reader.documentFrequency(ofWord: "холодильник") == 0)
+        #expect(try reader.documentFrequency(ofWord: "два слова") == 0)
+    }
+
     @Test func inflectedFormsMatch() throws {
         #expect(try reader.search(SearchRequest(text: "пылесосами")).total == 2)
         #expect(try reader.search(SearchRequest(text: "смартфона")).hits.map(\.id) == ["ph-1"])

@@ -77,8 +77,25 @@ struct DocumentBuilder {
         case "description": return [product.description].compactMap { $0 }
         case "codes": return [product.vendorCode, product.barcode].compactMap { $0 }
         case "reviews": return product.reviews
+        case "sounds": return soundKeys(of: product)
         default: return []
         }
+    }
+
+    /// The ``SoundKey`` keys that let a name said in the other script match: of every Latin word of
+    /// the title, vendor and model, and of every word of the vendor.
+    static func soundKeys(of product: Product) -> [String] {
+        var keys: [String] = []
+        for (text, latinOnly) in [(product.title, true), (product.model, true), (product.vendor, false)] {
+            guard let text else { continue }
+            for word in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "’" }) {
+                guard !latinOnly || word.unicodeScalars.allSatisfy(\.isASCII), let key = SoundKey.key(word),
+                    !keys.contains(key)
+                else { continue }
+                keys.append(key)
+            }
+        }
+        return keys.isEmpty ? [] : [keys.joined(separator: " ")]
     }
 
     /// Keyword values of the default schema's keyword fields (as written, trimmed).

@@ -51,6 +51,7 @@ public struct Schema: Codable, Sendable, Equatable {
     /// | `description` | text ×0.5, stop words | description |
     /// | `codes` | text ×1.5, neutral | vendor code, barcode |
     /// | `reviews` | text ×0.3, stop words | review and post texts |
+    /// | `sounds` | text ×1, neutral | ``VitrinaText/SoundKey`` keys of Latin title, brand and model words and of the vendor |
     /// | `vendor`, `category`, `sku`, `barcode`, `param`, `currency`, `language`, `url` | keyword | … |
     /// | `price`, `old_price`, `discount`, `available`, `added_at`, `updated_at`, `rating`, `review_count` | numeric | … |
     public static let products = Schema(fields: [
@@ -77,5 +78,7 @@ public struct Schema: Codable, Sendable, Equatable {
         Field("updated_at", .numeric),
         Field("rating", .numeric),
         Field("review_count", .numeric),
+        // Appended last: a field's position is its number in segment files.
+        Field("sounds", .text(weight: 1, neutral: true)),
     ])
 }

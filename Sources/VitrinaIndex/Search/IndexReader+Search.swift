@@ -38,7 +38,8 @@ extension IndexReader {
         }()
         let scorer = try QueryScorer(
             query: query, schema: schema, segments: segments, textFields: textFields,
-            typoTolerance: request.typoTolerance, proximityBonus: request.proximityBonus)
+            typoTolerance: request.typoTolerance, proximityBonus: request.proximityBonus,
+            minimumShouldMatch: request.mode == .any ? request.minimumShouldMatch : 0)
 
         var matches: [(segment: Int, document: Int, score: Double, sortValue: Double?)] = []
         var keywordCounts: [String: [String: Int]] = [:]

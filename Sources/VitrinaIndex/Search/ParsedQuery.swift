@@ -9,7 +9,9 @@ import VitrinaText
 /// - `"два слова"` is a phrase: the words in this order, next to each other, in one field;
 /// - `word*` matches terms starting with the word's normalized form (autocomplete);
 /// - everything is analyzed like documents: a word is looked up as its Russian stem, its
-///   Belarusian stem and its normalized form, since each product is analyzed in its own language.
+///   Belarusian stem and its normalized form, since each product is analyzed in its own language,
+///   and by its ``SoundKey`` (the `sounds` field holds the keys of Latin names), so `самсунг` finds
+///   `Samsung` and `atlant` finds `Атлант`.
 struct ParsedQuery {
     /// How a clause takes part in matching.
     enum Occur {
@@ -30,6 +32,8 @@ struct ParsedQuery {
         var occur: Occur
         /// Whether typo tolerance may expand this clause (words of letters only).
         var allowsTypos: Bool
+        /// Terms of ``words`` that are sound keys: looked up as they are, never corrected.
+        var soundKeys: Set<String> = []
     }
 
     var clauses: [Clause]
@@ -64,37 +68,47 @@ struct ParsedQuery {
                 continue
             }
             let explicit = piece.text.hasPrefix("+")
-            for (word, isPlainWord) in try Self.wordsWithKinds(body) {
+            for (word, isPlainWord, key) in try Self.wordsWithKinds(body) {
                 // Stop words are not indexed in descriptions: never require them unless asked to.
                 let isStopWord =
                     word.first.map { StopWords.russian.contains($0) || StopWords.belarusian.contains($0) } ?? false
                 let wordOccur: Occur = occur == .must && isStopWord && !explicit ? .should : occur
                 clauses.append(
-                    Clause(words: [word], isPhrase: false, prefix: nil, occur: wordOccur, allowsTypos: isPlainWord))
+                    Clause(
+                        words: [word], isPhrase: false, prefix: nil, occur: wordOccur, allowsTypos: isPlainWord,
+                        soundKeys: key.map { [$0] } ?? []))
             }
         }
         self.clauses = clauses
     }
 
-    /// Words of `text` (compound parts are not separate words).
+    /// Words of `text` (compound parts are not separate words); no sound keys, as phrases match
+    /// words in order.
     private static func words(_ text: String) throws -> [[String]] {
-        try wordsWithKinds(text).map(\.terms)
+        try wordsWithKinds(text).map { word in word.terms.filter { $0 != word.key } }
     }
 
-    /// Words of `text`, each with its terms and whether it is a plain letter word (typo
-    /// tolerance never applies to numbers and model codes).
-    private static func wordsWithKinds(_ text: String) throws -> [(terms: [String], isPlainWord: Bool)] {
-        var byPosition: [Int: (terms: [String], isPlainWord: Bool)] = [:]
+    /// Words of `text`, each with its terms (the last may be its sound key), whether it is a plain
+    /// letter word (typo tolerance never applies to numbers and model codes), and its sound key.
+    private static func wordsWithKinds(_ text: String) throws -> [(terms: [String], isPlainWord: Bool, key: String?)] {
+        var byPosition: [Int: (terms: [String], isPlainWord: Bool, key: String?)] = [:]
         var order: [Int] = []
         for (index, analyzer) in analyzers.enumerated() {
             for token in try analyzer.analyze(text) where !token.flags.contains(.part) {
                 if byPosition[token.position] == nil {
                     order.append(token.position)
-                    byPosition[token.position] = ([], token.kind == .word && !token.flags.contains(.keyword))
+                    byPosition[token.position] = ([], token.kind == .word && !token.flags.contains(.keyword), nil)
                 }
-                var entry = byPosition[token.position] ?? ([], false)
+                var entry = byPosition[token.position] ?? ([], false, nil)
                 if index == 0 && !entry.terms.contains(token.normalized) { entry.terms.append(token.normalized) }
                 if !entry.terms.contains(token.term) { entry.terms.append(token.term) }
+                // A name said in the other script («самсунг») meets the catalog's spelling by its key.
+                if index == 0, token.kind == .word, let key = SoundKey.key(token.normalized),
+                    !entry.terms.contains(key)
+                {
+                    entry.terms.append(key)
+                    entry.key = key
+                }
                 byPosition[token.position] = entry
             }
         }

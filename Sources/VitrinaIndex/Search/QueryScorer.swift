@@ -17,6 +17,7 @@ struct QueryScorer {
     private let clauses: [Resolved]
     private let averageLength: [Int: Double]
     private let proximityBonus: Bool
+    private let minimumShouldMatch: Int
     private let titleField: Int?
 
     /// The weight of the proximity bonus relative to a clause's IDF.
@@ -24,9 +25,10 @@ struct QueryScorer {
 
     init(
         query: ParsedQuery, schema: Schema, segments: [IndexReader.Segment], textFields: [Int], typoTolerance: Bool,
-        proximityBonus: Bool
+        proximityBonus: Bool, minimumShouldMatch: Int = 0
     ) throws {
         self.schema = schema
+        self.minimumShouldMatch = minimumShouldMatch
         self.segments = segments
         self.textFields = textFields
         self.proximityBonus = proximityBonus
@@ -42,7 +44,8 @@ struct QueryScorer {
         clauses = try query.clauses.map { clause in
             let terms = try clause.words.map { word in
                 try TermExpansion.expand(
-                    word: word, prefix: clause.prefix, typos: typoTolerance && clause.allowsTypos, fields: textFields,
+                    word: word, exact: clause.soundKeys, prefix: clause.prefix,
+                    typos: typoTolerance && clause.allowsTypos, fields: textFields,
                     segments: segments)
             }
             // IDF: from the largest document frequency of any term of each word; phrases add theirs.
@@ -77,6 +80,7 @@ struct QueryScorer {
         let count = segment.documentCount
         var sums = [Double](repeating: 0, count: count)
         var requiredMatches = [UInt16](repeating: 0, count: count)
+        var optionalMatches = [UInt16](repeating: 0, count: minimumShouldMatch > 1 ? count : 0)
         var touched: [Int32] = []
         let required = scoring.filter { $0.clause.occur == .must }.count
         for resolved in scoring {
@@ -84,7 +88,11 @@ struct QueryScorer {
                 let index = Int(document)
                 if sums[index] == 0 && requiredMatches[index] == 0 { touched.append(document) }
                 sums[index] += resolved.idf * frequency * (schema.k1 + 1) / (schema.k1 + frequency)
-                if resolved.clause.occur == .must { requiredMatches[index] &+= 1 }
+                if resolved.clause.occur == .must {
+                    requiredMatches[index] &+= 1
+                } else if !optionalMatches.isEmpty {
+                    optionalMatches[index] &+= 1
+                }
             }
         }
         let excluded = try excludedDocuments(segment)
@@ -93,6 +101,7 @@ struct QueryScorer {
         for document in touched where !excluded.contains(document) {
             let index = Int(document)
             if required > 0 && Int(requiredMatches[index]) != required { continue }
+            if !optionalMatches.isEmpty && Int(optionalMatches[index]) < minimumShouldMatch { continue }
             matched.append((index, sums[index]))
         }
         let proximityWords = scoring.filter { !$0.clause.isPhrase && $0.clause.prefix == nil }

@@ -35,6 +35,11 @@ public struct SearchRequest: Sendable {
     public var text: String
     /// How words must match.
     public var mode: Mode
+    /// The fewest optional words a document must match in ``Mode/any``.
+    ///
+    /// As Elasticsearch's `minimum_should_match`; 0 and 1 both mean one. Words written `+word` are
+    /// required anyway and do not count here.
+    public var minimumShouldMatch: Int = 0
     /// Filters, all of which must hold.
     public var filters: [Filter]
     /// The order.

@@ -14,13 +14,14 @@ struct TermExpansion {
     /// At most this many completions or corrections per word and field.
     static let maximumExpansions = 30
 
-    /// Per text field, the terms of one word.
+    /// Per text field, the terms of one word; terms in `exact` (sound keys) are never corrected.
     ///
     /// Typo corrections are only looked for when no term of the word is in any field's dictionary
     /// as typed: a word the catalog knows is taken at its word (as a "did you mean" would), which
     /// keeps common queries as fast as exact ones.
     static func expand(
-        word terms: [String], prefix: String?, typos: Bool, fields: [Int], segments: [IndexReader.Segment]
+        word terms: [String], exact: Set<String> = [], prefix: String?, typos: Bool, fields: [Int],
+        segments: [IndexReader.Segment]
     ) throws -> [Int: [ExpandedTerm]] {
         var result: [Int: [ExpandedTerm]] = [:]
         var typos = typos
@@ -51,7 +52,7 @@ struct TermExpansion {
                 }
             }
             if typos {
-                for term in terms {
+                for term in terms where !exact.contains(term) {
                     guard let matcher = FuzzyMatcher(term) else { continue }
                     let first = matcher.firstLetter
                     for segment in segments {

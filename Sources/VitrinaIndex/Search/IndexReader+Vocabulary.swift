@@ -1,0 +1,28 @@
+extension IndexReader {
+    /// How many documents of this snapshot hold `word` in any text field, as the query would look it
+    /// up (its Russian and Belarusian stems and its normalized form; no typos, no prefixes).
+    ///
+    /// A dictionary lookup per field and segment, not a search: cheap enough to ask for every word of a
+    /// spoken query ("is this word in the catalog", "how common is it"). Deleted documents still count
+    /// until a merge purges them, as in every document frequency.
+    ///
+    /// - Returns: The largest document frequency among the word's terms; 0 for a word the catalog
+    ///   does not have or for text that is not one word.
+    /// - Throws: ``IndexError`` `corrupt` for damaged files.
+    public func documentFrequency(ofWord word: String) throws -> Int {
+        let query = try ParsedQuery(word, mode: .any)
+        guard let terms = query.clauses.first?.words.first, query.clauses.count == 1 else { return 0 }
+        var largest = 0
+        for field in schema.textFields {
+            for term in terms {
+                let bytes = Array(term.utf8)
+                var frequency = 0
+                for segment in segments {
+                    frequency += try segment.reader.termInfo(field: field, term: bytes)?.documentFrequency ?? 0
+                }
+                largest = max(largest, frequency)
+            }
+        }
+        return largest
+    }
+}
