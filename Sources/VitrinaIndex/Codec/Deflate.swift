@@ -17,17 +17,27 @@ enum Deflate {
         return output
     }
 
-    /// Decompresses a block whose original size is `size`.
+    /// The largest expansion deflate can achieve (RFC 1951: 258-byte matches of 2-bit codes).
+    static let maximumRatio = 1_032
+
+    /// Decompresses a block whose original size is `size`, read from `file` at `offset`.
+    ///
+    /// `size` comes from the file, so it is checked against what `bytes` could expand to
+    /// before anything is allocated.
     ///
     /// - Throws: ``IndexError`` `corrupt` when the data is not valid zlib of that size.
-    static func decompress(_ bytes: UnsafeRawBufferPointer, size: Int, file: String) throws -> [UInt8] {
+    static func decompress(_ bytes: UnsafeRawBufferPointer, size: Int, file: String, offset: Int?) throws -> [UInt8] {
+        guard size >= 0, size <= (bytes.count + 1) * maximumRatio else {
+            throw IndexError.corrupt(
+                file: file, offset: offset, "stored block claims \(size) bytes from \(bytes.count) compressed")
+        }
         var output = [UInt8](repeating: 0, count: size)
         var length = uLong(size)
         let status = output.withUnsafeMutableBufferPointer { out in
             uncompress(out.baseAddress, &length, bytes.bindMemory(to: UInt8.self).baseAddress, uLong(bytes.count))
         }
         guard status == Z_OK, Int(length) == size else {
-            throw IndexError.corrupt(file: file, offset: nil, "stored block does not decompress (zlib \(status))")
+            throw IndexError.corrupt(file: file, offset: offset, "stored block does not decompress (zlib \(status))")
         }
         return output
     }

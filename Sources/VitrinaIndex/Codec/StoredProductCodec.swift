@@ -61,9 +61,11 @@ enum StoredProductCodec {
         product.model = try readString(&reader)
         product.vendorCode = try readString(&reader)
         product.barcode = try readString(&reader)
-        product.categoryPath = try (0..<reader.readInt(limit: 10_000)).map { _ in try reader.readString() }
+        product.categoryPath = try (0..<reader.readCount(elementSize: 1, limit: 10_000)).map { _ in
+            try reader.readString()
+        }
         product.description = try readString(&reader)
-        product.parameters = try (0..<reader.readInt(limit: 100_000)).map { _ in
+        product.parameters = try (0..<reader.readCount(elementSize: 3, limit: 100_000)).map { _ in
             Product.Parameter(
                 name: try reader.readString(), value: try reader.readString(), unit: try readString(&reader))
         }
@@ -73,18 +75,26 @@ enum StoredProductCodec {
         let available = try reader.readByte()
         product.available = available == 0 ? nil : available == 2
         product.url = try readString(&reader)
-        product.pictures = try (0..<reader.readInt(limit: 100_000)).map { _ in try reader.readString() }
+        product.pictures = try (0..<reader.readCount(elementSize: 1, limit: 100_000)).map { _ in try reader.readString()
+        }
         product.addedAt = try readNumber(&reader)
         product.updatedAt = try readNumber(&reader)
         product.rating = try readNumber(&reader)
-        product.reviewCount = try readNumber(&reader).map { Int($0) }
+        if let count = try readNumber(&reader) {
+            guard let exact = Int(exactly: count) else {
+                throw IndexError.corrupt(file: file, offset: nil, "review count \(count) in a stored product")
+            }
+            product.reviewCount = exact
+        }
         let language = Int(try reader.readByte())
         guard language <= Language.allCases.count else {
             throw IndexError.corrupt(file: file, offset: nil, "unknown language in a stored product")
         }
         product.language = language == 0 ? nil : Language.allCases[language - 1]
         if storedVersion >= 2 {
-            product.reviews = try (0..<reader.readInt(limit: 1_000_000)).map { _ in try reader.readString() }
+            product.reviews = try (0..<reader.readCount(elementSize: 1, limit: 1_000_000)).map { _ in
+                try reader.readString()
+            }
         }
         return product
     }

@@ -66,7 +66,9 @@ extension IndexReader {
         }
 
         // Order: by score, or by the sort field (missing values last); ties by segment and document.
-        let ordered = matches.firstSorted(max(0, request.offset) + max(0, request.limit)) { lhs, rhs in
+        // Negative values count as 0; offset + limit is computed within the match count (no overflow).
+        let offset = min(max(0, request.offset), matches.count)
+        let ordered = matches.firstSorted(offset + min(max(0, request.limit), matches.count - offset)) { lhs, rhs in
             if let (_, ascending) = sortField {
                 switch (lhs.sortValue, rhs.sortValue) {
                 case let (l?, r?) where l != r: return ascending ? l < r : l > r
@@ -79,7 +81,7 @@ extension IndexReader {
             if lhs.segment != rhs.segment { return lhs.segment < rhs.segment }
             return lhs.document < rhs.document
         }
-        let page = ordered.dropFirst(max(0, request.offset))
+        let page = ordered.dropFirst(offset)
         let highlighter = request.highlight.map { Highlighter(terms: scorer.allTerms, open: $0.open, close: $0.close) }
         // One analyzer per language, built only when highlighting.
         var highlightAnalyzers: [AnalyzerPreset: AnyAnalyzer] = [:]
@@ -137,6 +139,10 @@ extension IndexReader {
         let magnitude = pow(10, floor(log10(rough)))
         let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= rough } ?? rough
         let start = floor(low / step) * step
+        // Values near ±Double.greatestFiniteMagnitude (or infinite) leave no finite buckets.
+        guard rough.isFinite, step.isFinite, step > 0, ((high - start) / step).isFinite else {
+            return SearchResult.NumericFacet(min: low, max: high, buckets: [(low, high, values.count)])
+        }
         let count = Int(((high - start) / step).rounded(.down)) + 1
         var buckets = (0..<count).map { (from: start + Double($0) * step, to: start + Double($0 + 1) * step, count: 0) }
         for value in values {

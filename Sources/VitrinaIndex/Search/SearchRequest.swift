@@ -44,9 +44,11 @@ public struct SearchRequest: Sendable {
     public var filters: [Filter]
     /// The order.
     public var sort: Sort
-    /// Hits per page.
+    /// Hits per page (a negative value counts as 0).
     public var limit: Int
-    /// Hits to skip.
+    /// Hits to skip (a negative value counts as 0; past the last match the page is empty).
+    ///
+    /// Any `limit` and `offset` are safe: the page is computed within the match count.
     public var offset: Int
     /// Fields to count values of over the whole match set (keyword fields: counts per value;
     /// numeric fields: minimum, maximum and counts per range).

@@ -32,6 +32,10 @@ enum SegmentFormat {
     static let postingsBlockSize = 128
     static let fileExtension = "vseg"
     static let storedBlockSize = 16
+    /// Bytes per section directory entry.
+    static let directoryEntrySize = 4 + 4 + 8 + 8
+    /// The most fields a schema may have (bounds per-field tables built from a file).
+    static let maximumFields = 4_096
 
     /// Section tags.
     enum Tag: UInt32 {

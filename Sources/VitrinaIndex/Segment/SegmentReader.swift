@@ -50,16 +50,17 @@ final class SegmentReader: @unchecked Sendable {
         else {
             throw IndexError(code: .foreignFile, path: path, offset: 0, message: "not a Vitrina segment file")
         }
-        var header = ByteReader(bytes, offset: 8, file: path)
-        let version = try header.readU32()
+        let whole = ByteReader(bytes, file: path)
+        let version = try whole.getU32(at: 8)
         guard version == SegmentFormat.version else {
             throw IndexError(
                 code: .foreignFile, path: path, offset: 8, message: "segment format version \(version) is not supported"
             )
         }
         let footerStart = bytes.count - SegmentFormat.footerSize
-        var footer = ByteReader(bytes, offset: footerStart, file: path)
-        let directoryOffset = Int(try footer.readU64())
+        var footer = whole
+        try footer.seek(to: footerStart)
+        let directoryOffset = try footer.readOffset(limit: footerStart)
         let sectionCount = Int(try footer.readU32())
         guard Array(try footer.readBytes(8)) == SegmentFormat.endMagic else {
             throw IndexError.corrupt(file: path, offset: footerStart, "missing end marker (truncated file?)")
@@ -69,27 +70,56 @@ final class SegmentReader: @unchecked Sendable {
         guard storedCRC == actualCRC else {
             throw IndexError.corrupt(file: path, offset: bytes.count - 4, "checksum mismatch")
         }
-        var directory = ByteReader(bytes, offset: directoryOffset, file: path)
+        // The directory lies between the sections and the footer: 24 bytes per section.
+        guard sectionCount * SegmentFormat.directoryEntrySize == footerStart - directoryOffset else {
+            throw IndexError.corrupt(
+                file: path, offset: footerStart,
+                "section directory at \(directoryOffset) does not hold \(sectionCount) entries")
+        }
+        var directory = whole
+        try directory.seek(to: directoryOffset)
         for _ in 0..<sectionCount {
+            let entry = directory.offset
             let tag = try directory.readU32()
             let field = try directory.readU32()
-            let offset = Int(try directory.readU64())
-            let length = Int(try directory.readU64())
-            guard offset >= 0, length >= 0, offset + length <= directoryOffset else {
-                throw IndexError.corrupt(file: path, offset: directory.offset, "section out of bounds")
+            let start = try directory.readOffset(limit: directoryOffset)
+            let length = try directory.readOffset(limit: directoryOffset - start)
+            let key = SectionKey(tag: tag, field: field)
+            guard sections[key] == nil else {
+                throw IndexError.corrupt(file: path, offset: entry, "section \(tag) of field \(field) listed twice")
             }
-            sections[SectionKey(tag: tag, field: field)] = offset..<(offset + length)
+            sections[key] = start..<(start + length)
         }
         var meta = try Self.reader(
             sections[SectionKey(tag: SegmentFormat.Tag.meta.rawValue, field: SegmentFormat.noField)], bytes, path)
         documentCount = try meta.readInt()
-        _ = try meta.readInt()
+        let declaredFields = try meta.readInt(limit: SegmentFormat.maximumFields)
         var sums: [Int: Int] = [:]
         while !meta.isAtEnd {
-            let field = try meta.readInt()
-            sums[field] = try meta.readInt(limit: Int.max)
+            let field = try meta.readInt(limit: declaredFields)
+            // Lengths are u16 per document, so their sum is bounded (and sums never overflow).
+            sums[field] = try meta.readInt(limit: documentCount * Int(UInt16.max))
         }
         lengthSums = sums
+        for key in sections.keys where key.field != SegmentFormat.noField && key.field >= declaredFields {
+            throw IndexError.corrupt(
+                file: path, offset: sections[key]?.lowerBound, "section for field \(key.field) of \(declaredFields)")
+        }
+        // Every document has an id (8 bytes of table each) and a stored entry: counts read later
+        // are bounded by this file's size through these two checks.
+        var ids = try Self.reader(
+            sections[SectionKey(tag: SegmentFormat.Tag.ids.rawValue, field: SegmentFormat.noField)], bytes, path)
+        let idCount = try ids.readCount(elementSize: 8)
+        guard idCount == documentCount else {
+            throw ids.corrupt("id table holds \(idCount) ids for \(documentCount) documents", at: 0)
+        }
+        var stored = try Self.reader(
+            sections[SectionKey(tag: SegmentFormat.Tag.stored.rawValue, field: SegmentFormat.noField)], bytes, path)
+        let blockCount = try stored.readCount(elementSize: 8)
+        let expectedBlocks = (documentCount + SegmentFormat.storedBlockSize - 1) / SegmentFormat.storedBlockSize
+        guard blockCount == expectedBlocks else {
+            throw stored.corrupt("\(blockCount) stored blocks for \(documentCount) documents", at: 0)
+        }
         let fieldCount =
             (sections.keys.filter { $0.field != SegmentFormat.noField }.map { Int($0.field) }.max() ?? -1) + 1
         normRanges = (0..<fieldCount).map {
@@ -124,7 +154,7 @@ final class SegmentReader: @unchecked Sendable {
         -> ByteReader
     {
         guard let range else { throw IndexError.corrupt(file: path, offset: nil, "missing section") }
-        return ByteReader(UnsafeRawBufferPointer(rebasing: bytes[range]), file: path)
+        return ByteReader(UnsafeRawBufferPointer(rebasing: bytes[range]), base: range.lowerBound, file: path)
     }
 
     /// A reader over a section.
@@ -137,15 +167,21 @@ final class SegmentReader: @unchecked Sendable {
     private func loadTermIndexes() throws {
         for key in sections.keys where key.tag == SegmentFormat.Tag.termIndex.rawValue {
             var reader = try section(.termIndex, field: Int(key.field))
+            let termsSize = sections[SectionKey(tag: SegmentFormat.Tag.terms.rawValue, field: key.field)]?.count ?? 0
             let count = try reader.readInt()
-            let blocks = try reader.readInt()
+            // Per block: a length varint and an offset varint at least.
+            let blocks = try reader.readCount(elementSize: 2)
+            guard blocks == (count + SegmentFormat.termBlockSize - 1) / SegmentFormat.termBlockSize else {
+                throw reader.corrupt("\(blocks) dictionary blocks for \(count) terms", at: 0)
+            }
             var firsts: [[UInt8]] = []
             var offsets: [Int] = []
             firsts.reserveCapacity(blocks)
+            offsets.reserveCapacity(blocks)
             for _ in 0..<blocks {
                 let length = try reader.readInt()
                 firsts.append(Array(try reader.readBytes(length)))
-                offsets.append(try reader.readInt())
+                offsets.append(try reader.readInt(limit: termsSize))
             }
             termIndex[Int(key.field)] = (firsts, offsets, count)
         }
@@ -154,7 +190,7 @@ final class SegmentReader: @unchecked Sendable {
     private func loadKeywordValues() throws {
         for key in sections.keys where key.tag == SegmentFormat.Tag.keywordValues.rawValue {
             var reader = try section(.keywordValues, field: Int(key.field))
-            let count = try reader.readInt()
+            let count = try reader.readCount(elementSize: 1)
             var values: [String] = []
             values.reserveCapacity(count)
             for _ in 0..<count {
@@ -182,7 +218,7 @@ final class SegmentReader: @unchecked Sendable {
             if utf8Less(start, index.firsts[middle]) { high = middle - 1 } else { low = middle }
         }
         var reader = try section(.terms, field: field)
-        reader.offset = index.offsets[low]
+        try reader.seek(to: index.offsets[low])
         var term: [UInt8] = []
         var ordinal = low * SegmentFormat.termBlockSize
         while ordinal < index.count {
@@ -190,13 +226,13 @@ final class SegmentReader: @unchecked Sendable {
             let shared = try reader.readInt()
             let suffix = try reader.readInt()
             guard shared <= term.count else {
-                throw IndexError.corrupt(file: file.path, offset: reader.offset, "bad term prefix")
+                throw reader.corrupt("bad term prefix")
             }
             term.removeSubrange(shared...)
             term.append(contentsOf: try reader.readBytes(suffix))
             let info = TermInfo(
-                documentFrequency: try reader.readInt(), postingsOffset: try reader.readInt(limit: Int.max),
-                positionsOffset: try reader.readInt(limit: Int.max))
+                documentFrequency: try reader.readInt(limit: documentCount),
+                postingsOffset: try reader.readInt(limit: Int.max), positionsOffset: try reader.readInt(limit: Int.max))
             ordinal += 1
             if utf8Less(term, start) { continue }
             if try !body(term, info) { return }
@@ -216,11 +252,13 @@ final class SegmentReader: @unchecked Sendable {
     /// Decodes the postings of a term: documents and frequencies in document order.
     func postings(field: Int, info: TermInfo) throws -> (documents: [Int32], frequencies: [Int32]) {
         var reader = try section(.postings, field: field)
-        reader.offset = info.postingsOffset
+        try reader.seek(to: info.postingsOffset)
         var documents: [Int32] = []
         var frequencies: [Int32] = []
-        documents.reserveCapacity(info.documentFrequency)
-        frequencies.reserveCapacity(info.documentFrequency)
+        // A posting takes two bytes at least: never reserve more than the section could hold.
+        let capacity = min(info.documentFrequency, reader.remaining / 2)
+        documents.reserveCapacity(capacity)
+        frequencies.reserveCapacity(capacity)
         var document = 0
         var first = true
         while documents.count < info.documentFrequency {
@@ -228,14 +266,14 @@ final class SegmentReader: @unchecked Sendable {
             _ = try reader.readInt()  // last document of the block: skip data
             _ = try reader.readInt()  // block length
             guard count > 0, documents.count + count <= info.documentFrequency else {
-                throw IndexError.corrupt(file: file.path, offset: reader.offset, "bad postings block")
+                throw reader.corrupt("bad postings block")
             }
             for _ in 0..<count {
                 let delta = try reader.readInt()
                 document = first ? delta : document + delta
                 first = false
                 guard document < documentCount else {
-                    throw IndexError.corrupt(file: file.path, offset: reader.offset, "document number out of range")
+                    throw reader.corrupt("document number \(document) out of range 0..<\(documentCount)")
                 }
                 documents.append(Int32(document))
                 frequencies.append(Int32(try reader.readInt()))
@@ -247,13 +285,14 @@ final class SegmentReader: @unchecked Sendable {
     /// Decodes the positions of a term in every document of its postings, in postings order.
     func positions(field: Int, info: TermInfo, frequencies: [Int32]) throws -> [[Int32]] {
         var reader = try section(.positions, field: field)
-        reader.offset = info.positionsOffset
+        try reader.seek(to: info.positionsOffset)
         return try frequencies.map { frequency in
-            var position: Int32 = 0
-            return try (0..<Int(frequency)).map { _ in
-                position += Int32(clamping: try reader.readInt())
-                return position
+            // One byte per position at least: the allocation is bounded by the section.
+            guard Int(frequency) <= reader.remaining else {
+                throw reader.corrupt("\(frequency) positions past the end")
             }
+            var position = 0
+            return try (0..<Int(frequency)).map { _ in try Self.nextPosition(&position, &reader) }
         }
     }
 
@@ -264,21 +303,25 @@ final class SegmentReader: @unchecked Sendable {
         _ body: (Int32, [Int32]) -> Void
     ) throws {
         var reader = try section(.positions, field: field)
-        reader.offset = info.positionsOffset
+        try reader.seek(to: info.positionsOffset)
         var positions: [Int32] = []
         for (document, frequency) in zip(documents, frequencies) {
             if keep(document) {
-                var position: Int32 = 0
+                var position = 0
                 positions.removeAll(keepingCapacity: true)
-                for _ in 0..<Int(frequency) {
-                    position += Int32(clamping: try reader.readInt())
-                    positions.append(position)
-                }
+                for _ in 0..<Int(frequency) { positions.append(try Self.nextPosition(&position, &reader)) }
                 body(document, positions)
             } else {
                 for _ in 0..<Int(frequency) { _ = try reader.readVarint() }
             }
         }
+    }
+
+    /// Adds the next position delta to `position`; positions must stay within `Int32`.
+    private static func nextPosition(_ position: inout Int, _ reader: inout ByteReader) throws -> Int32 {
+        position += try reader.readInt()  // both at most Int32.max: no overflow in Int
+        guard position <= Int(Int32.max) else { throw reader.corrupt("position \(position) out of range") }
+        return Int32(position)
     }
 
     // MARK: - Columns
@@ -304,14 +347,18 @@ final class SegmentReader: @unchecked Sendable {
 
     /// The value ordinals of a keyword field in `document`.
     func keywordOrdinals(field: Int, document: Int) throws -> [Int] {
-        var reader = try section(.keywordDocs, field: field)
+        let reader = try section(.keywordDocs, field: field)
         if reader.buffer.isEmpty { return [] }
-        reader.offset = document * 4
-        let start = Int(try reader.readU32())
-        let end = Int(try reader.readU32())
-        guard start <= end else { throw IndexError.corrupt(file: file.path, offset: reader.offset, "bad offsets") }
-        reader.offset = (documentCount + 1) * 4 + start * 4
-        return try (start..<end).map { _ in Int(try reader.readU32()) }
+        guard document >= 0, document < documentCount else {
+            throw reader.corrupt("document \(document) out of range 0..<\(documentCount)")
+        }
+        let start = Int(try reader.getU32(at: document * 4))
+        let end = Int(try reader.getU32(at: document * 4 + 4))
+        guard start <= end else { throw reader.corrupt("bad keyword offsets", at: document * 4) }
+        let ordinals = try reader.range(start: (documentCount + 1) * 4 + start * 4, length: (end - start) * 4)
+        return try stride(from: ordinals.lowerBound, to: ordinals.upperBound, by: 4).map {
+            Int(try reader.getU32(at: $0))
+        }
     }
 
     /// The stored product of `document`.
@@ -364,69 +411,78 @@ final class SegmentReader: @unchecked Sendable {
     /// Decompresses stored block number `block`.
     private func storedBlock(_ block: Int) throws -> [UInt8] {
         var reader = try section(.stored, field: nil)
-        let blocks = try reader.readInt()
-        guard block < blocks else { throw IndexError.corrupt(file: file.path, offset: nil, "no stored block") }
+        let blocks = try reader.readCount(elementSize: 8)
+        guard block >= 0, block < blocks else { throw reader.corrupt("no stored block \(block)", at: 0) }
         let offsetsStart = reader.offset
-        reader.offset = offsetsStart + block * 8
-        let start = Int(try reader.readU64())
-        let end = Int(try reader.readU64())
-        reader.offset = offsetsStart + (blocks + 1) * 8 + start
-        let size = Int(try reader.readU32())
-        let compressed = try reader.readBytes(end - start - 4)
-        return try Deflate.decompress(compressed, size: size, file: file.path)
+        let dataStart = offsetsStart + (blocks + 1) * 8
+        let start = try reader.getU64(at: offsetsStart + block * 8)
+        let end = try reader.getU64(at: offsetsStart + block * 8 + 8)
+        guard start <= end, end <= UInt64(reader.buffer.count) else {
+            throw reader.corrupt("bad stored block offsets \(start)..<\(end)", at: offsetsStart + block * 8)
+        }
+        var data = try reader.subReader(try reader.range(start: dataStart + Int(start), length: Int(end - start)))
+        let size = Int(try data.readU32())
+        let position = data.fileOffset
+        return try Deflate.decompress(try data.readBytes(data.remaining), size: size, file: file.path, offset: position)
+    }
+
+    /// The layout of the id table: its count and where its offsets, documents and bytes start.
+    private func idTable() throws -> (reader: ByteReader, count: Int, offsets: Int, documents: Int, blob: Int) {
+        var reader = try section(.ids, field: nil)
+        let count = try reader.readCount(elementSize: 8)
+        let offsets = reader.offset
+        let documents = offsets + (count + 1) * 4
+        let blob = documents + count * 4
+        guard blob <= reader.buffer.count else { throw reader.corrupt("id table too short", at: 0) }
+        return (reader, count, offsets, documents, blob)
+    }
+
+    /// The id bytes and document of entry `index` of the id table.
+    private func idEntry(
+        _ table: (reader: ByteReader, count: Int, offsets: Int, documents: Int, blob: Int), _ index: Int
+    ) throws -> (id: UnsafeRawBufferPointer, document: Int) {
+        let reader = table.reader
+        let start = Int(try reader.getU32(at: table.offsets + index * 4))
+        let end = Int(try reader.getU32(at: table.offsets + index * 4 + 4))
+        guard start <= end else { throw reader.corrupt("bad id offsets", at: table.offsets + index * 4) }
+        let document = Int(try reader.getU32(at: table.documents + index * 4))
+        guard document < documentCount else {
+            throw reader.corrupt(
+                "document \(document) out of range 0..<\(documentCount)", at: table.documents + index * 4)
+        }
+        return (try reader.getBytes(at: table.blob + start, count: end - start), document)
     }
 
     /// Calls `body` with every id of this segment and its document, in id order.
     func forEachID(_ body: (String, Int) throws -> Void) throws {
-        var reader = try section(.ids, field: nil)
-        let count = try reader.readInt()
-        let offsetsStart = reader.offset
-        let documentsStart = offsetsStart + (count + 1) * 4
-        let blobStart = documentsStart + count * 4
-        for index in 0..<count {
-            reader.offset = offsetsStart + index * 4
-            let start = Int(try reader.readU32())
-            let end = Int(try reader.readU32())
-            guard start <= end else {
-                throw IndexError.corrupt(file: file.path, offset: reader.offset, "bad id offsets")
-            }
-            reader.offset = documentsStart + index * 4
-            let document = Int(try reader.readU32())
-            reader.offset = blobStart + start
-            try body(String(decoding: try reader.readBytes(end - start), as: UTF8.self), document)
+        let table = try idTable()
+        for index in 0..<table.count {
+            let entry = try idEntry(table, index)
+            try body(String(decoding: entry.id, as: UTF8.self), entry.document)
         }
     }
 
     /// The documents with `id` in this segment: one, or several when a batch replaced a product
     /// (all but the last are deleted).
     func documents(id: String) throws -> [Int] {
-        var reader = try section(.ids, field: nil)
-        let count = try reader.readInt()
-        let offsetsStart = reader.offset
-        let documentsStart = offsetsStart + (count + 1) * 4
-        let blobStart = documentsStart + count * 4
+        let table = try idTable()
         let target = Array(id.utf8)
-        func key(_ index: Int) throws -> [UInt8] {
-            reader.offset = offsetsStart + index * 4
-            let start = Int(try reader.readU32())
-            let end = Int(try reader.readU32())
-            reader.offset = blobStart + start
-            return Array(try reader.readBytes(end - start))
-        }
-        func document(_ index: Int) throws -> Int {
-            reader.offset = documentsStart + index * 4
-            return Int(try reader.readU32())
-        }
         // The first entry not less than the target.
         var low = 0
-        var high = count
+        var high = table.count
         while low < high {
             let middle = (low + high) / 2
-            if utf8Less(try key(middle), target) { low = middle + 1 } else { high = middle }
+            if try idEntry(table, middle).id.lexicographicallyPrecedes(target) {
+                low = middle + 1
+            } else {
+                high = middle
+            }
         }
         var found: [Int] = []
-        while low < count, try key(low) == target {
-            found.append(try document(low))
+        while low < table.count {
+            let entry = try idEntry(table, low)
+            guard entry.id.elementsEqual(target) else { break }
+            found.append(entry.document)
             low += 1
         }
         return found

@@ -21,6 +21,12 @@ struct Ask: ParsableCommand {
     @Argument(help: "The query, as a speech recognizer would give it.")
     var query: [String]
 
+    func validate() throws {
+        guard (0...Search.maximumLimit).contains(limit) else {
+            throw ValidationError("--limit must be between 0 and \(Search.maximumLimit), not \(limit)")
+        }
+    }
+
     func run() throws {
         let search = try VoiceSearch(reader: try IndexReader(path: index))
         let result = try search.ask(query.joined(separator: " "), limit: limit)

@@ -49,6 +49,20 @@ struct Search: ParsableCommand {
     @Argument(help: "The query (empty: every document).")
     var query: String = ""
 
+    /// The largest `--limit`: a page, not a dump.
+    static let maximumLimit = 10_000
+    /// The largest `--offset` (offset + limit must never overflow).
+    static let maximumOffset = 1_000_000_000
+
+    func validate() throws {
+        guard (0...Self.maximumLimit).contains(limit) else {
+            throw ValidationError("--limit must be between 0 and \(Self.maximumLimit), not \(limit)")
+        }
+        guard (0...Self.maximumOffset).contains(offset) else {
+            throw ValidationError("--offset must be between 0 and \(Self.maximumOffset), not \(offset)")
+        }
+    }
+
     func run() throws {
         let reader = try IndexReader(path: index)
         var request = SearchRequest(text: query, mode: any ? .any : .all, limit: limit, offset: offset)
