@@ -92,7 +92,9 @@ let package = Package(
             name: "VitrinaVoiceTests", dependencies: ["VitrinaVoice", "VitrinaModel"], swiftSettings: strictSettings),
         .testTarget(
             name: "VitrinaSearchTests",
-            dependencies: ["VitrinaSearch", "VitrinaAudit", "VitrinaIndex", "VitrinaText", "VitrinaModel"],
+            dependencies: [
+                "VitrinaSearch", "VitrinaAudit", "VitrinaIndex", "VitrinaVoice", "VitrinaText", "VitrinaModel",
+            ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "VitrinaAuditTests", dependencies: ["VitrinaAudit", "VitrinaModel"], swiftSettings: strictSettings),

@@ -1,21 +1,33 @@
 import VitrinaIndex
 import VitrinaVoice
 
-/// An index snapshot seen as a ``Vocabulary``: its brands, and whether a word occurs in it.
+/// An index snapshot seen as a ``Vocabulary``: its brands, its currencies, and whether a word
+/// occurs in it.
 public struct IndexVocabulary: Vocabulary {
     /// The brands of the catalog.
     public let vendors: [String]
+    /// The catalog's currencies, the most common first.
+    public let currencies: [String]
     private let reader: IndexReader
 
-    /// Reads the brands of `reader`'s snapshot.
-    public init(reader: IndexReader) {
-        self.reader = reader
-        vendors = reader.distinctValues(of: "vendor")
+    /// Reads the brands and currencies of `reader`'s snapshot.
+    ///
+    /// - Throws: ``IndexError`` when the index cannot be read.
+    public init(reader: IndexReader) throws {
+        try self.init(reader: reader, profile: CatalogProfile(reader: reader))
     }
 
-    /// Whether any product matches `word` exactly (no typo tolerance).
+    init(reader: IndexReader, profile: CatalogProfile) {
+        self.reader = reader
+        vendors = profile.vendors
+        currencies = profile.currencies.map(\.code)
+    }
+
+    /// Whether any text field's dictionary holds `word`.
+    ///
+    /// The word is looked up as the query would look it up (stems and normalized form; no typo
+    /// tolerance): a dictionary lookup, not a search.
     public func knows(_ word: String) -> Bool {
-        let request = SearchRequest(text: word, limit: 1, typoTolerance: false, proximityBonus: false)
-        return ((try? reader.search(request))?.total ?? 0) > 0
+        ((try? reader.documentFrequency(ofWord: word)) ?? 0) > 0
     }
 }

@@ -21,29 +21,39 @@ struct SpokenAnswer: Sendable {
         return language == .be ? text.replacingOccurrences(of: "i", with: "і") : text
     }
 
-    /// «двадцать четыре тысячи девятьсот девяносто рублей», «дваццаць пяць рублёў».
+    /// «двадцать четыре тысячи девятьсот девяносто рублей», «дваццаць пяць рублёў», «сто тенге»,
+    /// with the minor unit in words too («… рублей пятьдесят копеек»).
     func money(_ value: Double, currency: String?, _ language: Language) -> String {
         let whole = value.rounded(.down)
-        let category = PluralCategory(whole, language: language)
-        let noun: String
-        switch (language, currency ?? (language == .be ? "BYN" : "RUB")) {
-        case (.be, "BYN"): noun = category.pick(("рубель", "рублі", "рублёў"))
-        case (.be, "RUB"): noun = category.pick(("расійскі рубель", "расійскія рублі", "расійскіх рублёў"))
-        case (_, "BYN"): noun = category.pick(("белорусский рубль", "белорусских рубля", "белорусских рублей"))
-        case (_, "RUB"): noun = category.pick(("рубль", "рубля", "рублей"))
-        case (_, let code): noun = code
-        }
-        var text = "\(words(whole, language)) \(noun)"
+        let code = currency ?? (language == .be ? "BYN" : "RUB")
+        let names = CurrencyNames(code: code, language: language)
+        var text = "\(count(whole, language, feminine: names.isFeminine)) \(names.major(whole, language))"
         let cents = ((value - whole) * 100).rounded()
-        if cents > 0 {
-            let centCategory = PluralCategory(cents, language: language)
-            let centNoun =
-                language == .be
-                ? centCategory.pick(("капейка", "капейкі", "капеек"))
-                : centCategory.pick(("копейка", "копейки", "копеек"))
-            text += " \(Int(cents)) \(centNoun)"
+        if cents > 0, let minor = names.minor(cents, language) {
+            text += " \(count(cents, language, feminine: names.minorIsFeminine)) \(minor)"
         }
         return text
+    }
+
+    /// `value` in words agreeing with a feminine noun when asked (`одна копейка`, `дзве грыўні`).
+    private func count(_ value: Double, _ language: Language, feminine: Bool) -> String {
+        var text = words(value, language)
+        guard feminine else { return text }
+        let forms: [(String, String)] =
+            language == .be ? [("адзін", "адна"), ("два", "дзве")] : [("один", "одна"), ("два", "две")]
+        for (masculine, female) in forms where text == masculine || text.hasSuffix(" " + masculine) {
+            text = String(text.dropLast(masculine.count)) + female
+        }
+        return text
+    }
+
+    /// A count after a verb («Нашла …»): the accusative, which differs from the nominative only in
+    /// «одна тысяча» → «одну тысячу» (be «адна тысяча» → «адну тысячу»).
+    func accusative(_ value: Double, _ language: Language) -> String {
+        let text = words(value, language)
+        return language == .be
+            ? text.replacingOccurrences(of: "адна тысяча", with: "адну тысячу")
+            : text.replacingOccurrences(of: "одна тысяча", with: "одну тысячу")
     }
 
     /// The answer to `query` given its best hits.
@@ -91,6 +101,7 @@ struct SpokenAnswer: Sendable {
         let category = PluralCategory(Double(total), language: language)
         let noun = be ? category.pick(("тавар", "тавары", "тавараў")) : category.pick(("товар", "товара", "товаров"))
         return be
-            ? "Знайшла \(words(Double(total), language)) \(noun)." : "Нашла \(words(Double(total), language)) \(noun)."
+            ? "Знайшла \(accusative(Double(total), language)) \(noun)."
+            : "Нашла \(accusative(Double(total), language)) \(noun)."
     }
 }

@@ -4,15 +4,22 @@ import VitrinaModel
 import VitrinaText
 import VitrinaVoice
 
-/// Answers spoken queries from an index snapshot: parse, search with the query's filters and
-/// order, relax when nothing matches, and say the answer.
+/// Answers spoken queries from an index snapshot: understanding adds evidence and never deletes it.
 ///
-/// A product-kind word that names a catalog category in any form («телевизоры», «пылесосов»,
-/// «тэлевізар») becomes a category filter instead of a search word, so it finds that kind of
-/// product rather than any title mentioning it. When nothing matches, the least informative
-/// word (the one most products contain) is dropped, one at a time, then filters (colour, size,
-/// discount, stock, price, category, brand), and each step is reported, as Algolia's
-/// `removeWordsIfNoResults` does.
+/// 1. **Candidates from everything the shopper said about the product.** The parser removes only
+///    wake words, fillers, the intent frame and the phrases that became constraints; every other
+///    word — product kind, brand, colour, codes as said (`001234`) — is searched with BM25F over
+///    all text fields, any word matching, at least half of them required.
+/// 2. **Hard filters only for explicit, structural constraints**: a price with a cue or currency
+///    (in the catalog's rouble when the shopper says «рублей»), stock when asked and the catalog
+///    says it, discount when asked and the catalog has old prices. Brand, colour, category, size
+///    and units are ranking features, never filters.
+/// 3. **Query categorization from the catalog** (``QueryCategories``): the category distribution of
+///    the best matches of the product-kind words; «cheapest/dearest X» orders only products that
+///    are X (a confident category, and titles that start with the kind word when there are such).
+/// 4. **Ranking as a combination of features** (``RankingFeature``, ``Ranker``) with fitted weights.
+/// 5. **Relaxation as a last resort**, each step reported: discount, then stock, then the price
+///    limit (then the cheapest or dearest are shown), then fewer required words.
 ///
 /// ```swift
 /// let search = try VoiceSearch(reader: try IndexReader(path: "shop.index"))
@@ -24,7 +31,7 @@ public final class VoiceSearch: Sendable {
     public struct Result: Sendable {
         /// The parsed query.
         public var parsed: VoiceQuery
-        /// What was given up to find anything (`word: робот`, `filter: color`), in order.
+        /// What was given up to find anything (`filter: price`, `words: 1 of 3`), in order.
         public var relaxed: [String]
         /// Matching products in all.
         public var total: Int
@@ -32,202 +39,252 @@ public final class VoiceSearch: Sendable {
         public var hits: [SearchResult.Hit]
         /// The sentence to read aloud.
         public var answer: String
-        /// The category filter a product-kind word became, if any.
+        /// The categories the query was found to be about (confident ones), the likeliest first.
         public var categories: [String]
+        /// For `explain`: the explained product's features and their contributions, when it was a
+        /// candidate.
+        public var explanation: [Ranker.Contribution]?
+    }
+
+    /// A candidate with its features, for fitting the ranker.
+    public struct Candidate: Sendable {
+        /// The product id.
+        public var id: String
+        /// Its features.
+        public var features: [RankingFeature: Double]
     }
 
     private let reader: IndexReader
     private let parser: QueryParser
     private let answers: SpokenAnswer
-    /// Stem of a category name word (ru and be stems) → full category paths.
-    private let categoriesByStem: [String: Set<String>]
-    /// The currencies of the catalog.
-    private let currencies: Set<String>
+    private let profile: CatalogProfile
+    private let analyzers = QueryAnalyzers()
+    private let ranker: Ranker
+
+    /// How many keyword candidates are reranked.
+    static let candidateCount = 60
+    /// How many products of a kind a price or rating order looks at.
+    static let orderedCount = 200
 
     /// Prepares voice search over `reader`'s snapshot.
     ///
-    /// - Throws: ``ICUError`` when ICU lacks Russian or Belarusian rules.
-    public init(reader: IndexReader) throws {
+    /// - Throws: ``ICUError`` when ICU lacks Russian or Belarusian rules, ``IndexError`` when the
+    ///   index cannot be read.
+    public init(reader: IndexReader, ranker: Ranker = Ranker()) throws {
         self.reader = reader
-        parser = try QueryParser(vocabulary: IndexVocabulary(reader: reader))
+        self.ranker = ranker
+        profile = try CatalogProfile(reader: reader)
+        parser = try QueryParser(vocabulary: IndexVocabulary(reader: reader, profile: profile))
         answers = try SpokenAnswer()
-        var map: [String: Set<String>] = [:]
-        for path in reader.distinctValues(of: "category") {
-            guard let leaf = path.components(separatedBy: " > ").last else { continue }
-            for word in leaf.lowercased().split(whereSeparator: { !$0.isLetter }) {
-                for stem in Self.stems(String(word)) { map[stem, default: []].insert(path) }
-            }
-        }
-        categoriesByStem = map
-        currencies = Set(reader.distinctValues(of: "currency"))
     }
 
     /// Answers `text`.
     ///
+    /// - Parameters:
+    ///   - text: What the speech recognizer heard.
+    ///   - limit: Hits to return.
+    ///   - explain: A product id whose ranking features to report in ``Result/explanation``.
+    /// - Returns: The parse, the hits, what was relaxed and the sentence to say.
     /// - Throws: ``IndexError`` when the index cannot be read.
-    public func ask(_ text: String, limit: Int = 10) throws -> Result {
+    public func ask(_ text: String, limit: Int = 10, explain: String? = nil) throws -> Result {
         let query = parser.parse(text)
-        var words = query.text.split(separator: " ").map(String.init)
-        // Product-kind words → category filter (the intersection when several words name categories).
-        var categories: Set<String>?
-        var kept: [String] = []
-        for word in words {
-            let paths = Self.stems(word).compactMap { categoriesByStem[$0] }.reduce(into: Set<String>()) {
-                $0.formUnion($1)
-            }
-            if paths.isEmpty {
-                kept.append(word)
+        let evidence = QueryEvidence(query: query, reader: reader, analyzers: analyzers)
+        var plan = HardFilters(query: query, profile: profile)
+        let limit = max(0, min(limit, 1_000))
+        let ordered: SearchRequest.Sort? = order(query.sort)
+        var found =
+            if let ordered {
+                try orderedKind(query, evidence, plan: &plan, sort: ordered, limit: limit)
             } else {
-                let narrowed = categories.map { $0.intersection(paths) } ?? paths
-                categories = narrowed.isEmpty ? categories?.union(paths) : narrowed
+                try ranked(query, evidence, plan: &plan, limit: limit, explain: explain)
             }
+        found.hits = Array(found.hits.prefix(limit))
+        return Result(
+            parsed: query, relaxed: plan.relaxed, total: found.total, hits: found.hits,
+            answer: answers.answer(
+                query, total: found.total, best: found.hits.first?.product, relaxed: !plan.relaxed.isEmpty),
+            categories: found.categories, explanation: found.explanation)
+    }
+
+    /// The candidates of `text` with their features, best first, for fitting the ranker.
+    ///
+    /// - Throws: ``IndexError`` when the index cannot be read.
+    public func candidates(_ text: String) throws -> [Candidate] {
+        let query = parser.parse(text)
+        let evidence = QueryEvidence(query: query, reader: reader, analyzers: analyzers)
+        var plan = HardFilters(query: query, profile: profile)
+        let (result, categories) = try candidateSearch(query, evidence, plan: &plan)
+        let best = result.hits.first?.score ?? 0
+        return result.hits.map { hit in
+            let product = ProductEvidence(hit.product, analyzers: analyzers)
+            return Candidate(
+                id: hit.id,
+                features: product.features(
+                    for: evidence, bm25: best > 0 ? hit.score / best : 0,
+                    category: categories.share(of: hit.product.categoryPath)))
         }
-        words = kept
-        // The same kind of product in shops of both languages: keep the query language's ones.
-        if let found = categories {
-            let sameLanguage = found.filter { LanguageDetector().detect($0) == query.language }
-            if !sameLanguage.isEmpty { categories = sameLanguage }
+    }
+
+    // MARK: - Relevance
+
+    private struct Found {
+        var total: Int
+        var hits: [SearchResult.Hit]
+        var categories: [String]
+        var explanation: [Ranker.Contribution]?
+    }
+
+    /// Keyword candidates reranked by their features.
+    private func ranked(
+        _ query: VoiceQuery, _ evidence: QueryEvidence, plan: inout HardFilters, limit: Int, explain: String?
+    ) throws -> Found {
+        let (result, categories) = try candidateSearch(query, evidence, plan: &plan)
+        let best = result.hits.first?.score ?? 0
+        var explanation: [Ranker.Contribution]?
+        let scored = result.hits.map { hit -> (hit: SearchResult.Hit, score: Double) in
+            let product = ProductEvidence(hit.product, analyzers: analyzers)
+            let features = product.features(
+                for: evidence, bm25: best > 0 ? hit.score / best : 0,
+                category: categories.share(of: hit.product.categoryPath))
+            if hit.id == explain { explanation = ranker.explain(features) }
+            var ranked = hit
+            ranked.score = ranker.score(features)
+            return (ranked, ranked.score)
         }
-        var filters = Self.filters(query, categories: categories.map { Array($0).sorted() })
-        // Prices in different currencies do not compare: a price order keeps to the query's currency.
-        if query.filters.price == nil, query.sort == .priceAscending || query.sort == .priceDescending {
-            let currency = query.language == .be ? "BYN" : "RUB"
-            if currencies.contains(currency) {
-                filters.insert(
-                    NamedFilter(name: "currency", filter: .equals(field: "currency", value: currency)), at: 0)
-            }
-        }
-        var relaxed: [String] = []
-        var pieces = Self.pieces(words)
-        var result = try search(pieces, filters: filters, query: query, limit: limit)
+        let hits = scored.enumerated().sorted {
+            $0.element.score != $1.element.score ? $0.element.score > $1.element.score : $0.offset < $1.offset
+        }.map(\.element.hit)
+        return Found(total: result.total, hits: hits, categories: categories.confident, explanation: explanation)
+    }
+
+    /// The any-word search of everything said, with the hard filters, relaxed until it finds
+    /// something; and the query's categories.
+    private func candidateSearch(_ query: VoiceQuery, _ evidence: QueryEvidence, plan: inout HardFilters) throws
+        -> (SearchResult, QueryCategories)
+    {
+        // Every word of a short query, at least half of a longer one (spoken queries carry words that
+        // are not in the catalog).
+        let words = query.words.count
+        var required = words <= 2 ? words : (words + 1) / 2
+        var request = SearchRequest(text: query.text, mode: .any, filters: plan.filters, limit: Self.candidateCount)
+        request.minimumShouldMatch = required
+        var result = try reader.search(request)
         while result.total == 0 {
-            if pieces.count > 1 || (pieces.count == 1 && !filters.isEmpty) {
-                let dropped = try blockingPiece(pieces, filters: filters, query: query)
-                relaxed.append("word: \(pieces[dropped])")
-                pieces.remove(at: dropped)
-            } else if let index = filters.indices.first {
-                relaxed.append("filter: \(filters[index].name)")
-                filters.remove(at: index)
+            if plan.relaxNext() {
+                request.filters = plan.filters
+            } else if required > 1 {
+                plan.relaxed.append("words: \(1) of \(words)")
+                required = 1
+                request.minimumShouldMatch = 1
             } else {
                 break
             }
-            result = try search(pieces, filters: filters, query: query, limit: limit)
+            result = try reader.search(request)
         }
-        return Result(
-            parsed: query, relaxed: relaxed, total: result.total, hits: result.hits,
-            answer: answers.answer(
-                query, total: result.total, best: result.hits.first?.product, relaxed: !relaxed.isEmpty),
-            categories: categories.map { Array($0).sorted() } ?? [])
+        // Categories from the product-kind words alone when other words (brands, codes) would bias them.
+        let kindOnly = !evidence.kindText.isEmpty && evidence.kindText != query.text
+        let voters =
+            kindOnly
+            ? try reader.search(
+                SearchRequest(
+                    text: evidence.kindText, mode: .any, filters: plan.filters, limit: QueryCategories.voters,
+                    proximityBonus: false)
+            ).hits : result.hits
+        return (result, QueryCategories(hits: voters))
     }
 
-    // MARK: - Pieces
+    // MARK: - Orders
 
-    /// A filter with the name relaxation reports.
-    private struct NamedFilter {
-        var name: String
-        var filter: SearchRequest.Filter
+    /// The index order a spoken order asks for, when the catalog has the field; `nil` for relevance.
+    private func order(_ sort: VoiceQuery.Sort) -> SearchRequest.Sort? {
+        switch sort {
+        case .relevance: return nil
+        case .priceAscending: return .ascending("price")
+        case .priceDescending: return .descending("price")
+        case .newest: return .descending("added_at")
+        case .rating: return .descending("rating")
+        }
     }
 
-    /// The query's filters in the order relaxation gives them up.
-    private static func filters(_ query: VoiceQuery, categories: [String]?) -> [NamedFilter] {
-        var filters: [NamedFilter] = []
+    /// «самый дешёвый X»: the products that are X, in the order asked for.
+    ///
+    /// Being X: in a confident category of the kind words, and among those the titles that start
+    /// with a kind word when there are any (a filter for a coffee maker is in «Кофеварки» too).
+    private func orderedKind(
+        _ query: VoiceQuery, _ evidence: QueryEvidence, plan: inout HardFilters, sort: SearchRequest.Sort, limit: Int
+    ) throws -> Found {
+        let (candidates, categories) = try candidateSearch(query, evidence, plan: &plan)
+        let kind = evidence.kindText.isEmpty ? query.text : evidence.kindText
+        var filters = plan.filters
+        let confident = categories.confident
+        if !confident.isEmpty { filters.append(.anyOf(field: "category", values: confident)) }
+        var request = SearchRequest(
+            text: kind, mode: confident.isEmpty ? .all : .any, filters: filters, sort: sort, limit: Self.orderedCount,
+            proximityBonus: false)
+        var result = try reader.search(request)
+        if result.total == 0 && !kind.isEmpty {
+            request.mode = .any
+            result = try reader.search(request)
+        }
+        guard result.total > 0 else {
+            return Found(total: candidates.total, hits: candidates.hits, categories: confident, explanation: nil)
+        }
+        let headed = result.hits.filter { hit in
+            let title = analyzers.forms(of: hit.product.title ?? "", preset: hit.product.language == .be ? .be : .ru)
+            return title.first?.forms.contains(where: evidence.kindForms.contains) == true
+        }
+        var kept = headed.isEmpty ? result.hits : headed
+        // A brand, colour or code said narrows the kind when some products have it.
+        if !evidence.vendors.isEmpty || !evidence.vendorKeys.isEmpty || !evidence.colours.isEmpty || evidence.hasCode {
+            let narrowed = kept.filter { hit in
+                let features = ProductEvidence(hit.product, analyzers: analyzers).features(
+                    for: evidence, bm25: 0, category: 0)
+                return (features[.vendorMiss] ?? 0) == 0 && (features[.colourMiss] ?? 0) == 0
+                    && (features[.codeMiss] ?? 0) == 0
+                    && (evidence.vendors.isEmpty && evidence.vendorKeys.isEmpty || features[.vendorMatch] == 1)
+            }
+            if !narrowed.isEmpty { kept = narrowed }
+        }
+        let priced = kept.filter { $0.product.price != nil }
+        return Found(
+            total: headed.isEmpty ? result.total : headed.count, hits: priced.isEmpty ? kept : priced,
+            categories: confident, explanation: nil)
+    }
+}
+
+/// The hard filters of a query, in the order relaxation gives them up, with what was given up.
+struct HardFilters {
+    private var pieces: [(name: String, filters: [SearchRequest.Filter])]
+    /// What was given up, in order.
+    var relaxed: [String] = []
+
+    init(query: VoiceQuery, profile: CatalogProfile) {
+        var pieces: [(String, [SearchRequest.Filter])] = []
         let wanted = query.filters
-        if !wanted.color.isEmpty {
-            let values = wanted.color.flatMap { colour in
-                (colourForms[colour] ?? [colour]).flatMap { form in ["Цвет", "Колер", "Color"].map { "\($0)=\(form)" } }
+        if wanted.discount == true, profile.knowsDiscounts {
+            pieces.append(("discount", [.range(field: "discount", min: 1, max: nil)]))
+        }
+        // A question whether something is in stock is answered about it, not about something else.
+        if wanted.available == true, profile.knowsAvailability, query.intent != .availability {
+            pieces.append(("available", [.range(field: "available", min: 1, max: 1)]))
+        }
+        if let price = wanted.price, price.min != nil || price.max != nil {
+            var filters: [SearchRequest.Filter] = [.range(field: "price", min: price.min, max: price.max)]
+            if let currency = price.currency, profile.currencies.count > 1 {
+                filters.append(.equals(field: "currency", value: currency))
             }
-            filters.append(NamedFilter(name: "color", filter: .anyOf(field: "param", values: values)))
+            pieces.append(("price", filters))
         }
-        if let size = wanted.size {
-            filters.append(
-                NamedFilter(
-                    name: "size",
-                    filter: .anyOf(field: "param", values: ["Размер", "Памер", "Size"].map { "\($0)=\(size)" })))
-        }
-        if wanted.discount == true {
-            filters.append(NamedFilter(name: "discount", filter: .range(field: "discount", min: 1, max: nil)))
-        }
-        if wanted.available == true {
-            filters.append(NamedFilter(name: "available", filter: .range(field: "available", min: 1, max: 1)))
-        }
-        if let price = wanted.price {
-            filters.append(NamedFilter(name: "price", filter: .range(field: "price", min: price.min, max: price.max)))
-            if let currency = price.currency {
-                filters.append(NamedFilter(name: "currency", filter: .equals(field: "currency", value: currency)))
-            }
-        }
-        if let categories, !categories.isEmpty {
-            filters.append(NamedFilter(name: "category", filter: .anyOf(field: "category", values: categories)))
-        }
-        if !wanted.vendor.isEmpty {
-            filters.append(NamedFilter(name: "vendor", filter: .anyOf(field: "vendor", values: wanted.vendor)))
-        }
-        return filters
+        self.pieces = pieces
     }
 
-    private func search(_ words: [String], filters: [NamedFilter], query: VoiceQuery, limit: Int) throws -> SearchResult
-    {
-        var request = SearchRequest(text: words.joined(separator: " "), filters: filters.map(\.filter), limit: limit)
-        switch query.sort {
-        case .relevance: request.sort = .relevance
-        case .priceAscending: request.sort = .ascending("price")
-        case .priceDescending: request.sort = .descending("price")
-        case .newest: request.sort = .descending("added_at")
-        case .rating: request.sort = .descending("rating")
-        }
-        return try reader.search(request)
+    /// The filters still in force.
+    var filters: [SearchRequest.Filter] { pieces.flatMap(\.filters) }
+
+    /// Gives up the next filter; `false` when none is left.
+    mutating func relaxNext() -> Bool {
+        guard !pieces.isEmpty else { return false }
+        relaxed.append("filter: \(pieces.removeFirst().name)")
+        return true
     }
-
-    /// The search words, with a number and its unit (`128 гб`) kept together as one piece.
-    static func pieces(_ words: [String]) -> [String] {
-        var pieces: [String] = []
-        for word in words {
-            if let last = pieces.last, last.allSatisfy(\.isNumber), word.first?.isLetter == true, word.count <= 5,
-                Lexicon.isUnit(word)
-            {
-                pieces[pieces.count - 1] = last + " " + word
-            } else {
-                pieces.append(word)
-            }
-        }
-        return pieces
-    }
-
-    /// The piece whose removal brings back the most matches (the one blocking the query); the
-    /// most common piece when no single removal helps.
-    private func blockingPiece(_ pieces: [String], filters: [NamedFilter], query: VoiceQuery) throws -> Int {
-        var best = (index: pieces.count - 1, total: 0)
-        for index in pieces.indices {
-            var rest = pieces
-            rest.remove(at: index)
-            let total = try search(rest, filters: filters, query: query, limit: 0).total
-            if total > best.total { best = (index, total) }
-        }
-        if best.total > 0 { return best.index }
-        var common = (index: pieces.count - 1, total: -1)
-        for (index, piece) in pieces.enumerated() {
-            let total = try reader.search(SearchRequest(text: piece, limit: 0)).total
-            if total > common.total { common = (index, total) }
-        }
-        return common.index
-    }
-
-    private static let russian = RussianStemmer()
-    private static let belarusian = BelarusianStemmer()
-
-    /// The ru and be stems of a lowercase word.
-    static func stems(_ word: String) -> Set<String> {
-        let folded = word.replacingOccurrences(of: "ё", with: "е")
-        return [russian.stem(folded), belarusian.stem(folded)]
-    }
-
-    /// Parameter values a canonical colour may have in ru and be catalogs.
-    static let colourForms: [String: [String]] = [
-        "чёрный": ["чёрный", "черный", "чорны"], "белый": ["белый", "белы"], "красный": ["красный", "чырвоны"],
-        "синий": ["синий", "сіні"], "голубой": ["голубой", "блакітны"], "зелёный": ["зелёный", "зеленый", "зялёны"],
-        "серый": ["серый", "шэры"], "серебристый": ["серебристый", "срэбны"], "бежевый": ["бежевый", "бэжавы"],
-        "розовый": ["розовый", "ружовы"], "жёлтый": ["жёлтый", "желтый", "жоўты"], "золотой": ["золотой", "залаты"],
-        "фиолетовый": ["фиолетовый", "фіялетавы"], "оранжевый": ["оранжевый", "аранжавы"],
-        "коричневый": ["коричневый", "карычневы"], "бирюзовый": ["бирюзовый", "бірузовы"],
-    ]
 }

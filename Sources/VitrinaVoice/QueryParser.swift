@@ -3,29 +3,43 @@ import VitrinaModel
 import VitrinaText
 
 /// Turns what a shopper said into a ``VoiceQuery``: language, intent, price range, brands,
-/// colours, sizes and units, availability and discount wishes, the order, and the words left to
-/// search for.
+/// colours, sizes and units, availability and discount wishes, the order, and the words to search.
 ///
-/// The steps, each removing the words it used: keyboard-layout repair of Latin words the catalog
-/// does not know (`ntktdbpjh` → `телевизор`); wake words at the start (`алиса`, `окей гугл`);
-/// the intent phrase (`где купить`, `колькі каштуе`); `в наличии` / `со скидкой`; numbers
-/// (digits or words in any case, through ``SpokenNumberParser``) that are prices because of a cue
-/// (`до`, `не дороже`, `от … до`, `около`, `за`) or a currency word, sizes (`сорок шестого
-/// размера`) and quantities with units (`сто двадцать восемь гигабайт` → `128 гб`); the order
-/// (`самый дешёвый`, `последняя модель`, `с хорошими отзывами`); colours in any form and either
-/// language; brands in either script (``BrandMatcher``); fillers and function words. Numbers
-/// that are none of these stay in the text as digits, so `айфон пятнадцать про` searches
-/// `iphone 15 pro`.
+/// Understanding adds evidence and never deletes it: only wake words (`алиса`, `окей гугл`),
+/// fillers (`пожалуйста`, `покажи`), function words, the intent phrase (`где купить`,
+/// `колькі каштуе`) and the phrases that became constraints (`до двухсот рублей`, `в наличии`,
+/// `со скидкой`, `самый дешёвый`) leave the text. Everything the shopper said about the product
+/// stays in ``VoiceQuery/text`` — product-kind words, brands, colours, model words and codes —
+/// and is also labelled in ``VoiceQuery/words``, so search can use a brand or a colour as a
+/// ranking feature without losing the word.
 ///
-/// Never fails: empty or nonsense input gives a query with empty text.
+/// The steps: text normalized as the index normalizes it (``TextNormalizer``: case, stress marks,
+/// homoglyphs, apostrophes; `ё` as `е` for matching); keyboard-layout repair of Latin words the
+/// catalog does not know (`ntktdbpjh` → `телевизор`), for the whole query when most of its Latin
+/// words are in the wrong layout; wake words at the start; the intent phrase; `в наличии` /
+/// `со скидкой`; numbers (digits, digit groups split by spaces, or words in any case through
+/// ``SpokenNumberParser``) that are prices because of a cue (`до`, `не дороже`, `от … до`, `около`,
+/// `за`) or a currency word, sizes (`сорок шестого размера`) and quantities with units
+/// (`сто двадцать восемь гигабайт` → `128 гб`); the order; colours, brands (``BrandMatcher``) and
+/// model words. Digits the shopper said as digits stay as written (`001234`); spelled-out numbers
+/// become digits (`айфон пятнадцать` → `iphone 15`).
+///
+/// Currencies: a rouble word without a country means the catalog's rouble (``Vocabulary/currencies``:
+/// BYN in a Belarusian shop, RUB in a Russian one, the query's language when it has both).
+///
+/// Never fails: empty or nonsense input gives a query with empty text. At most
+/// ``maximumLength`` characters and ``maximumWords`` distinct words are read.
 public final class QueryParser: Sendable {
     private let vocabulary: any Vocabulary
     private let brands: BrandMatcher
     private let numbers: [Language: SpokenNumberParser]
     private let knownWords: Set<String>
+    private let normalizer = TextNormalizer(language: .other)
 
     /// The longest query read, in characters; the rest is ignored.
     public static let maximumLength = 500
+    /// The most words read; a longer query keeps its first distinct words.
+    public static let maximumWords = 40
 
     /// Creates a parser for a catalog.
     ///
@@ -42,19 +56,23 @@ public final class QueryParser: Sendable {
 
     /// Parses `text`.
     public func parse(_ text: String) -> VoiceQuery {
-        var words = Self.words(String(text.prefix(Self.maximumLength)))
-        words = words.map(repairLayout)
+        var words = self.words(String(text.prefix(Self.maximumLength)))
+        words = repairLayout(words)
         let normalized = words.joined(separator: " ")
         var language = LanguageDetector().detect(normalized)
         if language == .other { language = .ru }
         var query = VoiceQuery(language: language, normalized: normalized)
         var used = [Bool](repeating: false, count: words.count)
-        var replacements: [Int: String] = [:]
+        var replacements: [Int: VoiceQuery.Word] = [:]
 
         dropWakeWords(words, &used)
         if let (range, intent) = Self.find(Lexicon.intents.map { ($0.phrase, $0.intent) }, in: words, used: used) {
             query.intent = intent
             for index in range { used[index] = true }
+            // «есть ли в наличии …», «ці ёсць у наяўнасці …»: a question about stock wants stock.
+            if intent == .availability, range.contains(where: { ["наличии", "наяўнасці"].contains(words[$0]) }) {
+                query.filters.available = true
+            }
         } else if let (question, verdict) = Self.recommendation(in: words) {
             // «какой пылесос лучше выбрать», «які чайнік лепш»: the question word and the verdict apart.
             query.intent = .recommend
@@ -62,7 +80,7 @@ public final class QueryParser: Sendable {
             used[verdict] = true
         }
         if let (range, _) = Self.find(Lexicon.inStock.map { ($0, true) }, in: words, used: used) {
-            if query.intent != .availability { query.filters.available = true }
+            query.filters.available = true
             for index in range { used[index] = true }
         }
         if let (range, _) = Self.find(Lexicon.discounted.map { ($0, true) }, in: words, used: used) {
@@ -76,48 +94,67 @@ public final class QueryParser: Sendable {
         } else if query.intent == .recommend {
             query.sort = .rating  // "which is best": the best rated first
         }
-        var text: [String] = []
-        for (index, word) in words.enumerated() {
-            if let replacement = replacements[index] {
-                text.append(replacement)
-                continue
-            }
-            if used[index] { continue }
-            if let colour = Self.colour(word) {
-                if !query.filters.color.contains(colour) { query.filters.color.append(colour) }
-                continue
-            }
-            if let vendor = brands.vendor(for: word) {
-                if !query.filters.vendor.contains(vendor) { query.filters.vendor.append(vendor) }
-                if let model = Lexicon.modelWords[word] { text.append(model) }
-                continue
-            }
-            if let model = Lexicon.modelWords[word], Self.isModelContext(previous: text.last, word: word) {
-                text.append(model)
-                continue
-            }
-            if Lexicon.fillers.contains(word) || Lexicon.functionWords.contains(word) { continue }
-            text.append(word)
-        }
-        query.text = text.joined(separator: " ")
+        query.words = labelledWords(words, used: used, replacements: replacements, &query)
+        query.text = query.words.map(\.text).joined(separator: " ")
         return query
     }
 
     // MARK: - Steps
 
-    /// Lowercase words with `ё` as `е`; punctuation other than inner apostrophes and hyphens dropped.
-    static func words(_ text: String) -> [String] {
+    /// The words left after the constraints, each with what it is; fillers and function words dropped.
+    private func labelledWords(
+        _ words: [String], used: [Bool], replacements: [Int: VoiceQuery.Word], _ query: inout VoiceQuery
+    ) -> [VoiceQuery.Word] {
+        var result: [VoiceQuery.Word] = []
+        var seen: Set<String> = []
+        func append(_ word: VoiceQuery.Word) {
+            guard seen.insert(word.text).inserted else { return }
+            result.append(word)
+        }
+        for (index, word) in words.enumerated() {
+            if let replacement = replacements[index] {
+                append(replacement)
+                continue
+            }
+            if used[index] { continue }
+            if let colour = Self.colour(word) {
+                if !query.filters.color.contains(colour) { query.filters.color.append(colour) }
+                append(.init(text: word, role: .color))
+                continue
+            }
+            if let vendor = brands.vendor(for: word) {
+                if !query.filters.vendor.contains(vendor) { query.filters.vendor.append(vendor) }
+                if let model = Lexicon.modelWords[word] {
+                    append(.init(text: model, role: .model))
+                } else {
+                    append(.init(text: word, role: .brand))
+                }
+                continue
+            }
+            if let model = Lexicon.modelWords[word], Self.isModelContext(previous: result.last?.text, word: word) {
+                append(.init(text: model, role: .model))
+                continue
+            }
+            if Lexicon.fillers.contains(word) || Lexicon.functionWords.contains(word) { continue }
+            append(.init(text: word, role: Self.hasDigit(word) ? .code : .product))
+        }
+        return result
+    }
+
+    /// Normalized words (as the index normalizes text, with `ё` as `е` for matching); punctuation
+    /// other than inner apostrophes, hyphens and decimal marks dropped; at most ``maximumWords``.
+    func words(_ text: String) -> [String] {
         var words: [String] = []
         var current = ""
         func flush() {
             let trimmed = current.trimmingCharacters(in: CharacterSet(charactersIn: "-'"))
-            if !trimmed.isEmpty { words.append(trimmed) }
+            if !trimmed.isEmpty && words.count < Self.maximumWords { words.append(trimmed) }
             current = ""
         }
-        for character in text.lowercased() {
+        for character in normalizer.normalize(text) {
             if character.isLetter || character.isNumber {
                 current.append(character == "ё" ? "е" : character)
-            } else if character == "'" || character == "’" || character == "ʼ" {
+            } else if character == "'" {
                 current.append("'")
             } else if character == "-" || character == "," || character == ".", !current.isEmpty,
                 current.last?.isNumber == true || character == "-"
@@ -125,7 +162,7 @@ public final class QueryParser: Sendable {
                 current.append(character == "-" ? "-" : ",")
             } else if character == "₽" {
                 flush()
-                words.append("₽")
+                if words.count < Self.maximumWords { words.append("₽") }
             } else {
                 flush()
             }
@@ -134,19 +171,45 @@ public final class QueryParser: Sendable {
         return words.map { $0.hasSuffix(",") ? String($0.dropLast()) : $0 }
     }
 
-    /// A Latin word the catalog does not know, typed with the Russian layout by mistake.
-    private func repairLayout(_ word: String) -> String {
-        guard word.unicodeScalars.contains(where: { ("a"..."z").contains($0) }),
-            !word.unicodeScalars.contains(where: Self.isCyrillic),
-            !vocabulary.knows(word), brands.vendor(for: word) == nil
-        else { return word }
+    /// Latin words typed with the Russian layout by mistake, made Cyrillic.
+    ///
+    /// When most Latin words of the query read as known Cyrillic words in the other layout, the
+    /// whole query was typed that way and every convertible Latin word is converted; otherwise only
+    /// words the catalog does not know and whose conversion it knows (or that have no vowel).
+    private func repairLayout(_ words: [String]) -> [String] {
+        let latin = words.indices.filter { Self.isLatinWord(words[$0]) }
+        guard !latin.isEmpty else { return words }
+        let converted = Dictionary(
+            uniqueKeysWithValues: latin.compactMap { index in convert(words[index]).map { (index, $0) } })
+        // Evidence of a wrong layout: a Latin word the catalog does not have whose other reading it has.
+        let readable = latin.filter { index in
+            guard let cyrillic = converted[index], !vocabulary.knows(words[index]),
+                brands.vendor(for: words[index]) == nil
+            else { return false }
+            return knownWords.contains(cyrillic) || (cyrillic.count >= 3 && vocabulary.knows(cyrillic))
+        }
+        let wholeQuery = readable.count * 2 > latin.count && latin.count >= 2
+        var result = words
+        for index in latin {
+            guard let cyrillic = converted[index] else { continue }
+            let word = words[index]
+            if wholeQuery {
+                if !vocabulary.knows(word) && brands.vendor(for: word) == nil { result[index] = cyrillic }
+                continue
+            }
+            guard !vocabulary.knows(word), brands.vendor(for: word) == nil else { continue }
+            // A Latin word without vowels is no word at all: take the conversion even if unknown.
+            let hasVowel = word.contains { "aeiouy".contains($0) }
+            if !hasVowel && word.count >= 4 || readable.contains(index) { result[index] = cyrillic }
+        }
+        return result
+    }
+
+    /// The Cyrillic reading of a Latin word in the Russian layout, if every letter has one.
+    private func convert(_ word: String) -> String? {
         let converted = KeyboardLayout.convert(word, from: .english, to: .russian).lowercased()
             .replacingOccurrences(of: "ё", with: "е")
-        guard converted.unicodeScalars.allSatisfy(Self.isCyrillic) else { return word }
-        // A Latin word without vowels is no word at all: take the conversion even if unknown.
-        let hasVowel = word.contains { "aeiouy".contains($0) }
-        return !hasVowel && word.count >= 4 || knownWords.contains(converted) || vocabulary.knows(converted)
-            ? converted : word
+        return converted.unicodeScalars.allSatisfy(Self.isCyrillic) ? converted : nil
     }
 
     /// A question word (`какой`, `які`) followed within three words by `лучше`/`лепш`/`выбрать`.
@@ -168,7 +231,8 @@ public final class QueryParser: Sendable {
         var matched = true
         while matched {
             matched = false
-            for phrase in Lexicon.wakePhrases where start + phrase.count <= words.count {
+            for phrase in Lexicon.wakePhrases.sorted(by: { $0.count > $1.count })
+            where start + phrase.count <= words.count {
                 if Array(words[start..<(start + phrase.count)]) == phrase {
                     for index in start..<(start + phrase.count) { used[index] = true }
                     start += phrase.count
@@ -180,12 +244,13 @@ public final class QueryParser: Sendable {
     }
 
     /// Reads every number phrase: prices (with cues and currencies), sizes, quantities with units;
-    /// other numbers become digits in the text.
+    /// other numbers become digits in the text (digits said as digits stay as written).
     private func readNumbers(
-        _ words: [String], _ used: inout [Bool], _ replacements: inout [Int: String], _ query: inout VoiceQuery
+        _ words: [String], _ used: inout [Bool], _ replacements: inout [Int: VoiceQuery.Word],
+        _ query: inout VoiceQuery
     ) {
         guard let parser = numbers[query.language] ?? numbers[.ru] else { return }
-        let found = parser.numbers(in: words)
+        let found = Self.joiningDigitGroups(parser.numbers(in: words), words: words)
         var price = query.filters.price ?? VoiceQuery.PriceRange()
         var hasPrice = false
         var spokenCurrency: String??
@@ -198,10 +263,11 @@ public final class QueryParser: Sendable {
             if end < words.count, let code = Lexicon.currencyWords[words[end]] {
                 currency = code
                 end += 1
-                if end < words.count, ["руб", "рублей", "рублеу", "рублёў", "рубля"].contains(words[end]) { end += 1 }
+                if end < words.count, ["руб", "рублей", "рублеу", "рублеў", "рубля"].contains(words[end]) { end += 1 }
             }
             let cue = Self.cue(before: span.lowerBound, in: words, used: used)
-            if cue != nil || currency != nil {
+            let isCode = span.count == 1 && Self.isVerbatimCode(words[span.lowerBound])
+            if (cue != nil || currency != nil) && !isCode {
                 let value = number.value
                 switch cue?.kind {
                 case .maximum: price.max = value
@@ -220,17 +286,21 @@ public final class QueryParser: Sendable {
             if end < words.count, Lexicon.sizeWords.contains(words[end]) {
                 query.filters.size = Self.digits(number.value)
                 for index in span.lowerBound...end { used[index] = true }
+                replacements[span.lowerBound] = .init(text: Self.digits(number.value), role: .size)
                 continue
             }
             if end < words.count, let unit = Lexicon.units.first(where: { words[end].hasPrefix($0.prefix) })?.unit {
                 let quantity = "\(Self.digits(number.value)) \(unit)"
                 query.filters.units.append(quantity)
                 for index in span.lowerBound...end { used[index] = true }
-                replacements[span.lowerBound] = quantity
+                replacements[span.lowerBound] = .init(text: quantity, role: .unit)
                 continue
             }
             for index in span { used[index] = true }
-            replacements[span.lowerBound] = Self.digits(number.value)
+            // Digits stay as the shopper wrote them (`001234`); words become digits.
+            let written = span.count == 1 && Self.hasDigit(words[span.lowerBound])
+            replacements[span.lowerBound] = .init(
+                text: written ? words[span.lowerBound] : Self.digits(number.value), role: isCode ? .code : .number)
         }
         guard hasPrice else { return }
         // "от двух до пяти тысяч": the scale word of the upper bound applies to the lower one too.
@@ -240,9 +310,58 @@ public final class QueryParser: Sendable {
         if let min = price.min, let max = price.max, min > max { price = .init(min: max, max: min) }
         switch spokenCurrency {
         case .some(.some(let code)): price.currency = code
-        default: price.currency = query.language == .be ? "BYN" : "RUB"
+        case .some(.none): price.currency = rouble(for: query.language)
+        case .none: price.currency = defaultCurrency(for: query.language)
         }
         query.filters.price = price
+    }
+
+    /// The rouble a shopper means by «рублей»: the catalog's own (BYN in a Belarusian shop, RUB in a
+    /// Russian one); with both or neither, the query language's.
+    private func rouble(for language: Language) -> String {
+        let roubles = vocabulary.currencies.filter { $0 == "RUB" || $0 == "BYN" }
+        if roubles.count == 1, let only = roubles.first { return only }
+        return language == .be ? "BYN" : "RUB"
+    }
+
+    /// The currency of a price said without one: the catalog's main currency, else the language's rouble.
+    private func defaultCurrency(for language: Language) -> String {
+        let currencies = vocabulary.currencies
+        if currencies.contains("RUB") && currencies.contains("BYN") { return language == .be ? "BYN" : "RUB" }
+        return currencies.first ?? rouble(for: language)
+    }
+
+    /// `30 000`: a number of one to three digits followed by groups of exactly three digits, read
+    /// as one number when a currency word or a price cue makes it a price.
+    static func joiningDigitGroups(_ found: [SpokenNumber], words: [String]) -> [SpokenNumber] {
+        var result: [SpokenNumber] = []
+        var index = 0
+        while index < found.count {
+            var number = found[index]
+            let first = words[number.range.lowerBound]
+            if number.range.count == 1, (1...3).contains(first.count), first.allSatisfy(\.isASCIIDigitLike) {
+                var next = index + 1
+                var value = number.value
+                var end = number.range.upperBound
+                while next < found.count, found[next].range.lowerBound == end, found[next].range.count == 1,
+                    words[end].count == 3, words[end].allSatisfy(\.isASCIIDigitLike)
+                {
+                    value = value * 1_000 + found[next].value
+                    end += 1
+                    next += 1
+                }
+                let followedByMoney = end < words.count && Lexicon.currencyWords[words[end]] != nil
+                if next > index + 1 && followedByMoney {
+                    number = SpokenNumber(value: value, range: number.range.lowerBound..<end)
+                    index = next
+                    result.append(number)
+                    continue
+                }
+            }
+            result.append(number)
+            index += 1
+        }
+        return result
     }
 
     private enum CueKind { case maximum, minimum, around }
@@ -288,7 +407,7 @@ public final class QueryParser: Sendable {
     }
 
     /// The canonical colour a word names, if any.
-    static func colour(_ word: String) -> String? {
+    package static func colour(_ word: String) -> String? {
         guard !Lexicon.colourFalseFriends.contains(word) else { return nil }
         for (prefix, name) in Lexicon.colours where word.hasPrefix(prefix) && word.count <= prefix.count + 4 {
             // `сер` and `бел` are short: only adjective endings follow them.
@@ -313,10 +432,27 @@ public final class QueryParser: Sendable {
             || previous.unicodeScalars.allSatisfy { $0.isASCII }
     }
 
+    /// A code said as written: digits with a leading zero, or long enough to be an article or barcode.
+    static func isVerbatimCode(_ word: String) -> Bool {
+        word.allSatisfy(\.isASCIIDigitLike) && ((word.count > 1 && word.hasPrefix("0")) || word.count >= 7)
+    }
+
+    private static func hasDigit(_ word: String) -> Bool { word.contains { $0.isASCIIDigitLike } }
+
+    private static func isLatinWord(_ word: String) -> Bool {
+        word.unicodeScalars.contains(where: { ("a"..."z").contains($0) })
+            && !word.unicodeScalars.contains(where: isCyrillic)
+    }
+
     private static func isCyrillic(_ scalar: Unicode.Scalar) -> Bool { (0x0400...0x04FF).contains(scalar.value) }
 
     /// A number as digits: `15`, `2.5`.
     static func digits(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
+}
+
+extension Character {
+    /// `0`–`9`.
+    fileprivate var isASCIIDigitLike: Bool { ("0"..."9").contains(self) }
 }

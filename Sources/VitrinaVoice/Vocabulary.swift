@@ -7,18 +7,28 @@ public protocol Vocabulary: Sendable {
     /// Whether a normalized word (lowercase, no stress marks) occurs in the catalog's texts; used to
     /// tell a word typed in the wrong keyboard layout from a real Latin word.
     func knows(_ word: String) -> Bool
+    /// The catalog's currencies (ISO 4217), the most common first; empty when unknown.
+    var currencies: [String] { get }
+}
+
+extension Vocabulary {
+    /// No currencies known.
+    public var currencies: [String] { [] }
 }
 
 /// A fixed vocabulary.
 public struct StaticVocabulary: Vocabulary {
     /// The brands.
     public let vendors: [String]
+    /// The currencies.
+    public let currencies: [String]
     private let words: Set<String>
 
-    /// Creates a vocabulary of `vendors` and known `words`.
-    public init(vendors: [String], words: Set<String> = []) {
+    /// Creates a vocabulary of `vendors`, known `words` and `currencies` (most common first).
+    public init(vendors: [String], words: Set<String> = [], currencies: [String] = []) {
         self.vendors = vendors
         self.words = words
+        self.currencies = currencies
     }
 
     /// Whether `word` is one of the known words.

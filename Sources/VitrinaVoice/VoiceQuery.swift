@@ -93,12 +93,48 @@ public struct VoiceQuery: Sendable, Equatable, Codable {
         }
     }
 
+    /// A word of ``VoiceQuery/text`` with what the parser recognized in it.
+    public struct Word: Sendable, Equatable, Codable {
+        /// What a word is.
+        public enum Role: String, Sendable, Codable, CaseIterable {
+            /// A word about the product: its kind, a feature, a material (`чайник`, `зимние`).
+            case product
+            /// A brand name, in the shopper's spelling (`самсунг`); the catalog's is in the filters.
+            case brand
+            /// A model-line word, in the catalog's Latin spelling (`iphone`, `pro`).
+            case model
+            /// A colour word (`чёрный`, `чорны`).
+            case color
+            /// An article, model code or other word with digits, as said (`001234`, `rx570`).
+            case code
+            /// A number said in words, as digits (`15`).
+            case number
+            /// A quantity with its unit (`128 гб`).
+            case unit
+            /// A clothing or shoe size (`46`).
+            case size
+        }
+
+        /// The word (or quantity) as searched.
+        public var text: String
+        /// What it is.
+        public var role: Role
+
+        /// Creates a word.
+        public init(text: String, role: Role) {
+            self.text = text
+            self.role = role
+        }
+    }
+
     /// The query's language.
     public var language: Language
     /// The intent.
     public var intent: Intent
-    /// The content words left for text search (product kind, model, features), space-separated.
+    /// Everything the shopper said about the product, space-separated: what search looks for.
     public var text: String
+    /// The words of ``text`` with their roles.
+    public var words: [Word]
     /// The constraints.
     public var filters: Filters
     /// The order.
@@ -114,6 +150,7 @@ public struct VoiceQuery: Sendable, Equatable, Codable {
         self.language = language
         self.intent = intent
         self.text = text
+        self.words = []
         self.filters = filters
         self.sort = sort
         self.normalized = normalized

@@ -16,7 +16,8 @@ struct QueryParserTests {
 
     @Test func theIssueExample() throws {
         let query = try Self.parse("Алиса, где купить телевизор самсунг дешевле тридцати тысяч?")
-        #expect(query.language == .ru && query.intent == .whereToBuy && query.text == "телевизор")
+        #expect(query.language == .ru && query.intent == .whereToBuy && query.text == "телевизор самсунг")
+        #expect(query.words.map(\.role) == [.product, .brand])
         #expect(query.filters.price == .init(min: nil, max: 30_000, currency: "RUB"))
         #expect(query.filters.vendor == ["Samsung"] && query.sort == .relevance)
     }
@@ -65,7 +66,7 @@ struct QueryParserTests {
         #expect(phone.filters.vendor == ["Apple"] && phone.filters.color == ["чёрный"])
         #expect(phone.text.hasPrefix("iphone 15 pro 128 гб") && phone.filters.units == ["128 гб"])
         let shoes = try Self.parse("кроссовки сорок шестого размера белые")
-        #expect(shoes.filters.size == "46" && shoes.filters.color == ["белый"] && shoes.text == "кроссовки")
+        #expect(shoes.filters.size == "46" && shoes.filters.color == ["белый"] && shoes.text == "кроссовки 46 белые")
         let be = try Self.parse("чырвоны чайнік філіпс")
         #expect(be.language == .be && be.filters.color == ["красный"] && be.filters.vendor == ["Philips"])
         #expect(try Self.parse("ксяоми").filters.vendor == ["Xiaomi"])
@@ -77,12 +78,47 @@ struct QueryParserTests {
     @Test func stockDiscountWakeAndFillers() throws {
         let query = try Self.parse("окей гугл покажи пожалуйста смартфоны самсунг в наличии со скидкой")
         #expect(query.filters.available == true && query.filters.discount == true)
-        #expect(query.text == "смартфоны" && query.filters.vendor == ["Samsung"])
-        // Asking whether something is in stock is an intent, not a filter.
-        #expect(try Self.parse("есть ли в наличии чайник бош").filters.available == nil)
+        #expect(query.text == "смартфоны самсунг" && query.filters.vendor == ["Samsung"])
+        // Asking whether something is in stock wants stock (search decides whether it can filter).
+        let stock = try Self.parse("есть ли в наличии чайник бош")
+        #expect(stock.filters.available == true && stock.intent == .availability && stock.text == "чайник бош")
+        #expect(try Self.parse("ці ёсць у наяўнасці чайнік").filters.available == true)
+        for wake in ["слушай алиса", "сбер", "джой", "окей гугл", "маруся"] {
+            #expect(try Self.parse("\(wake) чайник").text == "чайник", "\(wake)")
+        }
+    }
+
+    @Test func codesStayAsSaid() throws {
+        let query = try Self.parse("где купить ось для колеса коляски 001234")
+        #expect(query.text == "ось колеса коляски 001234")
+        #expect(query.words.last == .init(text: "001234", role: .code))
+        #expect(try Self.parse("шины 5x114 r17").words.map(\.role) == [.product, .code, .code])
+        #expect(try Self.parse("айфон пятнадцать").text == "iphone 15")
+    }
+
+    @Test func digitGroupsAndCatalogCurrencies() throws {
+        #expect(try Self.parse("телевизор до 30 000 ₽").filters.price == .init(min: nil, max: 30_000, currency: "RUB"))
+        func price(_ text: String, _ currencies: [String]) throws -> VoiceQuery.PriceRange? {
+            try QueryParser(vocabulary: StaticVocabulary(vendors: [], currencies: currencies)).parse(text).filters.price
+        }
+        #expect(try price("чайник до двухсот рублей", ["BYN"])?.currency == "BYN")
+        #expect(try price("чайник до двухсот рублей", ["RUB"])?.currency == "RUB")
+        #expect(try price("чайник до двухсот рублей", ["RUB", "BYN"])?.currency == "RUB")
+        #expect(try price("чайнік да двухсот рублёў", ["RUB", "BYN"])?.currency == "BYN")
+        #expect(try price("чайник дешевле 500", ["KZT"])?.currency == "KZT")
+        #expect(try price("чайник до 500 тенге", ["RUB"])?.currency == "KZT")
+    }
+
+    @Test func buyingPhrasesAreWhereToBuy() throws {
+        #expect(try Self.parse("купить чайник").intent == .whereToBuy)
+        let cheaper = try Self.parse("где дешевле купить чайник")
+        #expect(cheaper.intent == .whereToBuy && cheaper.sort == .priceAscending && cheaper.text == "чайник")
     }
 
     @Test func wrongKeyboardLayoutIsRepaired() throws {
+        // A whole query typed in the wrong layout: «где купить телевизор».
+        let whole = try Self.parse("ult regbnm ntktdbpjh")
+        #expect(whole.intent == .whereToBuy && whole.text == "телевизор")
         #expect(try Self.parse("ntktdbpjh").text == "телевизор")
         #expect(try Self.parse("cvfhnajy").text == "смартфон")  // known to the catalog
         #expect(try Self.parse("samsung").filters.vendor == ["Samsung"])  // a real Latin word stays

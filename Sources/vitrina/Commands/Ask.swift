@@ -15,6 +15,9 @@ struct Ask: ParsableCommand {
     @Option(name: .long, help: "Hits to return.")
     var limit = 5
 
+    @Option(name: .long, help: "A product id: show how each ranking feature contributed to its score.")
+    var explain: String?
+
     @Flag(name: .long, help: "Print JSON (shape documented in README).")
     var json = false
 
@@ -29,7 +32,7 @@ struct Ask: ParsableCommand {
 
     func run() throws {
         let search = try VoiceSearch(reader: try IndexReader(path: index))
-        let result = try search.ask(query.joined(separator: " "), limit: limit)
+        let result = try search.ask(query.joined(separator: " "), limit: limit, explain: explain)
         if json {
             try printJSON(AskReport(result))
         } else {
@@ -43,6 +46,18 @@ struct Ask: ParsableCommand {
                 print("\(rank + 1). [\(hit.id)] \(hit.product.title ?? "")\(price)")
             }
             print("answer: \(result.answer)")
+            if let explain {
+                guard let explanation = result.explanation else {
+                    print("explain: \(explain) was not among the candidates")
+                    return
+                }
+                print("explain \(explain):")
+                for part in explanation where part.value != 0 {
+                    print(
+                        "  \(part.feature.rawValue): \(String(format: "%.3f", part.value)) × "
+                            + "\(String(format: "%.2f", part.weight)) = \(String(format: "%.3f", part.contribution))")
+                }
+            }
         }
     }
 }
@@ -56,6 +71,7 @@ struct AskReport: Encodable {
     var total: Int
     var hits: [SearchReport.Hit]
     var answer: String
+    var explanation: [Ranker.Contribution]?
 
     init(_ result: VoiceSearch.Result) {
         parsed = result.parsed
@@ -64,5 +80,6 @@ struct AskReport: Encodable {
         total = result.total
         hits = SearchReport.hits(result.hits)
         answer = result.answer
+        explanation = result.explanation
     }
 }

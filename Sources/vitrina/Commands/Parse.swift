@@ -20,7 +20,7 @@ struct Parse: ParsableCommand {
 
     func run() throws {
         let vocabulary: any Vocabulary =
-            try index.map { IndexVocabulary(reader: try IndexReader(path: $0)) } ?? StaticVocabulary.commonBrands
+            try index.map { try IndexVocabulary(reader: try IndexReader(path: $0)) } ?? StaticVocabulary.commonBrands
         let parsed = try QueryParser(vocabulary: vocabulary).parse(query.joined(separator: " "))
         if json {
             try printJSON(parsed)
@@ -39,6 +39,7 @@ struct ParsedQueryText {
     var text: String {
         var lines = [
             "language: \(query.language.rawValue)", "intent: \(query.intent.rawValue)", "text: \(query.text)",
+            "words: " + query.words.map { "\($0.text)/\($0.role.rawValue)" }.joined(separator: " "),
             "sort: \(query.sort.rawValue)",
         ]
         let filters = query.filters

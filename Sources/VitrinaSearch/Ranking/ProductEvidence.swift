@@ -1,0 +1,115 @@
+import Foundation
+import VitrinaIndex
+import VitrinaModel
+import VitrinaText
+import VitrinaVoice
+
+/// The product side of ranking: a candidate's title and structured fields analyzed with the same
+/// chains as the query, and the features (``RankingFeature``) that compare them with it.
+struct ProductEvidence {
+    /// Forms per title word position, in order.
+    private var title: [(position: Int, forms: [String], key: String?)]
+    /// Every form of the title.
+    private var titleForms: Set<String> = []
+    /// Sound keys of the title's Latin words.
+    private var titleKeys: Set<String> = []
+    /// Forms of the brand, model, category path, parameters and codes.
+    private var otherForms: Set<String> = []
+    private var codes: Set<String>
+    private var colours: Set<String> = []
+    private let product: Product
+
+    init(_ product: Product, analyzers: QueryAnalyzers) {
+        self.product = product
+        let preset: AnalyzerPreset = product.language == .be ? .be : .ru
+        title = analyzers.forms(of: product.title ?? "", preset: preset)
+        for word in title {
+            titleForms.formUnion(word.forms)
+            if let key = word.key { titleKeys.insert(key) }
+        }
+        let others =
+            [product.vendor, product.model, product.vendorCode, product.barcode].compactMap { $0 }
+            + product.categoryPath + product.parameters.prefix(30).map(\.value)
+        for text in others {
+            for word in analyzers.forms(of: text, preset: preset) {
+                otherForms.formUnion(word.forms)
+                if let key = word.key { titleKeys.insert(key) }
+            }
+        }
+        var codeWords = CodeKeys.words(of: product.title ?? "")
+        codeWords += [product.vendorCode, product.barcode, product.model].compactMap { $0 }
+        codes = CodeKeys.of(codeWords)
+        for text in [product.title ?? ""] + product.parameters.prefix(30).map(\.value) {
+            for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) {
+                if let colour = QueryParser.colour(String(word).replacingOccurrences(of: "ё", with: "е")) {
+                    colours.insert(colour)
+                }
+            }
+        }
+    }
+
+    /// The features of this product for `query`; `bm25` is the candidate's share of the best score
+    /// and `category` its category's share of the query's category distribution.
+    func features(for query: QueryEvidence, bm25: Double, category: Double) -> [RankingFeature: Double] {
+        var values: [RankingFeature: Double] = [.bm25: bm25, .category: category]
+        let total = query.totalWeight
+        var inTitle = 0.0
+        var anywhere = 0.0
+        var titleHits: [Bool] = []
+        for term in query.terms {
+            let titled =
+                !term.forms.isDisjoint(with: titleForms) || (term.key.map { titleKeys.contains($0) } ?? false)
+            let found = titled || !term.forms.isDisjoint(with: otherForms)
+            titleHits.append(titled)
+            if titled { inTitle += term.weight }
+            if found { anywhere += term.weight }
+        }
+        values[.titleCoverage] = total > 0 ? inTitle / total : 0
+        values[.coverage] = total > 0 ? anywhere / total : 0
+        values[.adjacency] = adjacency(query)
+        let codeMatch = !query.codes.isDisjoint(with: codes)
+        values[.codeMatch] = codeMatch ? 1 : 0
+        values[.codeMiss] = query.hasCode && !codeMatch ? 1 : 0
+        if let head = title.first {
+            values[.headNoun] = head.forms.contains(where: query.kindForms.contains) ? 1 : 0
+        }
+        if !query.vendors.isEmpty || !query.vendorKeys.isEmpty {
+            let vendor = product.vendor?.lowercased()
+            let matches =
+                vendor.map { query.vendors.contains($0) } == true
+                || !query.vendorKeys.isDisjoint(with: titleKeys)
+                || query.vendors.contains { titleForms.contains($0) }
+            values[.vendorMatch] = matches ? 1 : 0
+            values[.vendorMiss] = !matches && vendor != nil ? 1 : 0
+        }
+        if !query.colours.isEmpty {
+            let matches = !query.colours.isDisjoint(with: colours)
+            values[.colourMatch] = matches ? 1 : 0
+            values[.colourMiss] = !matches && !colours.isEmpty ? 1 : 0
+        }
+        values[.inStock] = product.available.map { $0 ? 1 : -1 } ?? 0
+        if let rating = product.rating, let reviews = product.reviewCount, reviews > 0 {
+            values[.popularity] = min(1, rating / 5 * log(1 + Double(reviews)) / log(101))
+        }
+        return values
+    }
+
+    /// Share of adjacent query term pairs found next to each other, in order, in the title.
+    private func adjacency(_ query: QueryEvidence) -> Double {
+        guard query.terms.count >= 2, title.count >= 2 else { return 0 }
+        var pairs = 0
+        var adjacent = 0
+        for (left, right) in zip(query.terms, query.terms.dropFirst()) {
+            pairs += 1
+            for (first, second) in zip(title, title.dropFirst()) where second.position == first.position + 1 {
+                if first.forms.contains(where: left.forms.contains)
+                    && second.forms.contains(where: right.forms.contains)
+                {
+                    adjacent += 1
+                    break
+                }
+            }
+        }
+        return Double(adjacent) / Double(pairs)
+    }
+}
