@@ -48,11 +48,19 @@ public final class CatalogImporter {
 
     /// Opens the index at `indexPath` for writing (created when missing).
     ///
-    /// - Throws: ``IndexError`` (`locked` when another writer has it).
-    public init(indexPath: String, options: ImportOptions = ImportOptions(), bufferBytes: Int = 64 << 20) throws {
+    /// - Parameters:
+    ///   - indexPath: The index directory.
+    ///   - options: How records are read and applied.
+    ///   - bufferBytes: The writer's indexing buffer.
+    ///   - recover: Roll the index back to its last consistent commit first (see
+    ///     ``VitrinaIndex/IndexWriter``), instead of refusing a directory that needs it.
+    /// - Throws: ``IndexError`` (`locked` when another writer has it, `needs-repair`).
+    public init(
+        indexPath: String, options: ImportOptions = ImportOptions(), bufferBytes: Int = 64 << 20, recover: Bool = false
+    ) throws {
         self.indexPath = indexPath
         self.options = options
-        openWriter = try IndexWriter(path: indexPath, bufferBytes: bufferBytes)
+        openWriter = try IndexWriter(path: indexPath, bufferBytes: bufferBytes, recover: recover)
     }
 
     /// The writer; after ``finish()`` the importer cannot be used.

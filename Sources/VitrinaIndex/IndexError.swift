@@ -21,6 +21,11 @@ public struct IndexError: Error, CustomStringConvertible, Sendable, Equatable {
         public static let noIndex = Code(rawValue: "no-index")
         /// A request names an unknown field or uses a field the wrong way.
         public static let badRequest = Code(rawValue: "bad-request")
+        /// A file the index needs does not exist (a reader retries when a commit replaced it).
+        public static let missingFile = Code(rawValue: "missing-file")
+        /// The directory holds index files but no consistent commit to continue from: nothing is
+        /// written until `vitrina check --repair` (or a writer opened with `recover`) rolls back.
+        public static let needsRepair = Code(rawValue: "needs-repair")
     }
 
     /// What went wrong.

@@ -1,9 +1,13 @@
 import Foundation
+import Synchronization
 
 /// A consistent, read-only snapshot of an index at one commit.
 ///
 /// Segment files are memory-mapped; a writer committing meanwhile does not change what this
-/// snapshot sees. Call ``reopen()`` to pick up newer commits.
+/// snapshot sees. Call ``reopen()`` to pick up newer commits. A writer of the same process never
+/// deletes the files of a snapshot that is open or being opened; a writer in another process
+/// keeps them for a while (``FileRetention``), and when one is gone all the same, the reader opens
+/// the commit that replaced it.
 ///
 /// ```swift
 /// let reader = try IndexReader(path: "shop.index")
@@ -28,31 +32,46 @@ public final class IndexReader: @unchecked Sendable {
     public let schema: Schema
     let segments: [Segment]
     let directory: IndexDirectory
+    /// Keeps this snapshot's files from a writer of this process.
+    private let pin: SnapshotPin
+
+    /// How many times opening starts over when commits replace the snapshot being opened.
+    static let openAttempts = 8
+
+    /// Test hook: per index path, called after the manifest is read and before its files are
+    /// opened (where another process's commit can intervene).
+    static let afterManifestRead = Mutex<[String: @Sendable () -> Void]>([:])
 
     /// Opens the last commit of the index at `path`.
     ///
-    /// - Throws: ``IndexError`` `no-index` when nothing was committed there, `corrupt` or
-    ///   `foreign-file` for damaged files.
+    /// - Throws: ``IndexError`` `no-index` when nothing was committed there, `needs-repair` for
+    ///   index files without a manifest, `corrupt` or `foreign-file` for damaged files,
+    ///   `missing-file` when a file of the commit is gone and no newer commit replaced it.
     public init(path: String) throws {
         self.path = path
         let directory = IndexDirectory(path: path)
         self.directory = directory
-        let manifest = try Manifest.load(from: directory)
-        generation = manifest.generation
-        schema = manifest.schema
-        segments = try manifest.segments.map { segment in
-            let reader = try SegmentReader(
-                path: directory.file(segment.name + "." + SegmentFormat.fileExtension), name: segment.name)
-            guard reader.documentCount == segment.documentCount else {
-                throw IndexError.corrupt(
-                    file: reader.file.path, offset: nil,
-                    "holds \(reader.documentCount) documents, manifest says \(segment.documentCount)")
+        var attempt = 1
+        while true {
+            let (manifest, pin) = try SnapshotRegistry.pin(directory: directory) { try Manifest.load(from: directory) }
+            Self.afterManifestRead.withLock { $0[path] }?()
+            do {
+                segments = try manifest.segments.map { segment in
+                    let (reader, deletions) = try IndexWriter.open(segment, in: directory)
+                    return Segment(reader: reader, deletions: deletions)
+                }
+                generation = manifest.generation
+                schema = manifest.schema
+                self.pin = pin
+                return
+            } catch let error as IndexError where error.code == .missingFile && attempt < Self.openAttempts {
+                // A writer in another process replaced this commit and its retention ran out
+                // before we opened every file: open the newer commit, if there is one.
+                guard let newer = try? Manifest.load(from: directory), newer.generation != manifest.generation else {
+                    throw error
+                }
+                attempt += 1
             }
-            let deletions = try segment.deletions.map {
-                try DeletionSet.load(
-                    try directory.read($0), path: directory.file($0), documentCount: reader.documentCount)
-            }
-            return Segment(reader: reader, deletions: deletions)
         }
     }
 

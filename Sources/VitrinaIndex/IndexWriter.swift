@@ -8,10 +8,17 @@ import Foundation
 ///
 /// Changes are buffered in memory and flushed as immutable segment files when the buffer holds
 /// more than `bufferBytes`; nothing is visible to readers until ``commit()``, which writes and
-/// fsyncs the new files, then replaces `manifest.json` by rename and fsyncs the directory. A
-/// crash at any point leaves the index at its last commit. One writer per directory: a second
-/// one gets ``IndexError`` `locked`. If `commit()` throws, discard the writer: the directory
-/// still holds the last commit, and files of the failed commit are removed by the next writer.
+/// fsyncs the new files, writes the commit point `manifest-<generation>.json`, then replaces
+/// `manifest.json` by rename and fsyncs the directory. A crash at any point leaves the index at
+/// its last commit. One writer per directory: a second one gets ``IndexError`` `locked`. If
+/// `commit()` throws, discard the writer: the directory still holds the last commit, and files
+/// of the failed commit are removed by the next writer. Files of replaced commits are deleted
+/// by the rule of ``FileRetention``, so readers opening them meanwhile are not disturbed.
+///
+/// The writer verifies before it writes: it refuses a directory that holds index files but no
+/// `manifest.json` (``IndexError`` `needs-repair`, unless opened with `recover`), a manifest
+/// with bad or duplicate segment names or counts that disagree with the files, and it never
+/// reuses a segment number present in the directory; every file is created with `O_EXCL`.
 ///
 /// ```swift
 /// let writer = try IndexWriter(path: "shop.index")
@@ -42,6 +49,7 @@ public final class IndexWriter {
     private let builder: DocumentBuilder
     private let bufferBytes: Int
     private let mergePolicy: MergePolicy
+    private let retention: FileRetention
     private var manifest: Manifest
     /// Readers of committed and flushed segments, by name.
     private var readers: [String: SegmentReader] = [:]
@@ -66,27 +74,33 @@ public final class IndexWriter {
     ///   - schema: The schema of a new index (an existing index keeps its own).
     ///   - bufferBytes: Flush a segment when buffered documents take about this much memory.
     ///   - mergePolicy: When commits merge segments.
-    /// - Throws: ``IndexError`` (`locked`, `io`, `corrupt`).
+    ///   - retention: How long files of replaced commits stay for readers (``FileRetention``).
+    ///   - recover: Before opening, roll back to the last consistent commit as
+    ///     `vitrina check --repair` does (what it drops is moved to a quarantine folder), instead of
+    ///     refusing a directory that needs it.
+    /// - Throws: ``IndexError``: `locked`; `needs-repair` for index files without a manifest;
+    ///   `corrupt` for a manifest or segment that is inconsistent; `io`.
     public init(
-        path: String, schema: Schema = .products, bufferBytes: Int = 64 << 20, mergePolicy: MergePolicy = MergePolicy()
+        path: String, schema: Schema = .products, bufferBytes: Int = 64 << 20, mergePolicy: MergePolicy = MergePolicy(),
+        retention: FileRetention = FileRetention(), recover: Bool = false
     ) throws {
         directory = IndexDirectory(path: path)
         try directory.create()
         lockDescriptor = try directory.lock()
         do {
-            if directory.exists(Manifest.fileName) {
+            if recover { _ = try IndexCheck.repairLocked(directory) }
+            do {
                 manifest = try Manifest.load(from: directory)
-            } else {
+            } catch let error as IndexError where error.code == .noIndex {
                 manifest = Manifest(generation: 0, nextSegment: 1, schema: schema, segments: [])
             }
+            // Never reuse a number of a file present, listed or not (leftovers, kept commits).
+            let highest = try directory.list().compactMap(Manifest.segmentNumber(ofFile:)).max() ?? 0
+            manifest.nextSegment = max(manifest.nextSegment, highest + 1)
             for segment in manifest.segments {
-                let reader = try SegmentReader(
-                    path: directory.file(segment.name + "." + SegmentFormat.fileExtension), name: segment.name)
+                let (reader, set) = try Self.open(segment, in: directory)
                 readers[segment.name] = reader
-                if let file = segment.deletions {
-                    deletions[segment.name] = try DeletionSet.load(
-                        try directory.read(file), path: directory.file(file), documentCount: reader.documentCount)
-                }
+                deletions[segment.name] = set
             }
         } catch {
             close(lockDescriptor)
@@ -96,7 +110,28 @@ public final class IndexWriter {
         buffer = SegmentBuilder(schema: manifest.schema)
         self.bufferBytes = max(1 << 20, bufferBytes)
         self.mergePolicy = mergePolicy
-        try removeUnreferencedFiles()
+        self.retention = retention
+        try removeUnusedFiles()
+    }
+
+    /// Opens a committed segment and its deletions, checking both against the manifest's counts.
+    static func open(_ segment: Manifest.Segment, in directory: IndexDirectory) throws -> (SegmentReader, DeletionSet?)
+    {
+        let reader = try SegmentReader(path: directory.file(segment.fileName), name: segment.name)
+        guard reader.documentCount == segment.documentCount else {
+            throw IndexError.corrupt(
+                file: reader.file.path, offset: nil,
+                "holds \(reader.documentCount) documents, the manifest says \(segment.documentCount)")
+        }
+        let set = try segment.deletions.map {
+            try DeletionSet.load(try directory.read($0), path: directory.file($0), documentCount: reader.documentCount)
+        }
+        guard (set?.count ?? 0) == segment.deletedCount else {
+            throw IndexError.corrupt(
+                file: directory.file(segment.deletions ?? segment.fileName), offset: nil,
+                "\(set?.count ?? 0) documents deleted, the manifest says \(segment.deletedCount)")
+        }
+        return (reader, set)
     }
 
     deinit {
@@ -255,6 +290,7 @@ public final class IndexWriter {
         var next = manifest
         next.generation = generation
         next.segments = segments
+        try next.validate(path: directory.file(Manifest.fileName))
         try directory.syncDirectory()
         try next.store(in: directory)
         manifest = next
@@ -268,20 +304,14 @@ public final class IndexWriter {
         let live = Set(segments.map(\.name))
         readers = readers.filter { live.contains($0.key) }
         deletions = deletions.filter { live.contains($0.key) }
-        try removeUnreferencedFiles()
+        try removeUnusedFiles()
         return summary
     }
 
-    /// Removes files no commit refers to: leftovers of failed commits and replaced deletion files.
-    private func removeUnreferencedFiles() throws {
-        var keep: Set<String> = [Manifest.fileName, "write.lock"]
-        for segment in manifest.segments {
-            keep.insert(segment.name + "." + SegmentFormat.fileExtension)
-            if let file = segment.deletions { keep.insert(file) }
-        }
-        for segment in flushed { keep.insert(segment.name + "." + SegmentFormat.fileExtension) }
-        for name in try directory.list() where !keep.contains(name) {
-            if name.hasPrefix("seg-") || name.hasPrefix("manifest.json.") { directory.remove(name) }
-        }
+    /// Deletes what no kept commit needs (``FileRetention``): leftovers of failed commits, replaced
+    /// deletion files, segments merged away, expired commit points.
+    private func removeUnusedFiles() throws {
+        try FileLifetime.collect(
+            directory: directory, current: manifest, retention: retention, inProgress: Set(flushed.flatMap(\.files)))
     }
 }

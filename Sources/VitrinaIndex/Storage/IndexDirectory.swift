@@ -7,7 +7,8 @@ import Synchronization
 /// The only place the index touches the file system: durable writes, renames, the lock.
 ///
 /// Every write that must survive a crash goes through ``writeDurably(_:bytes:)`` (write, fsync,
-/// then fsync the directory after renames). Tests can make the writes into one directory fail
+/// then fsync the directory after renames). Files are created with `O_EXCL`: the index never
+/// writes over a file that exists, so a wrong name can fail a commit but never destroy data. Tests can make the writes into one directory fail
 /// after a number of calls (``injectFailure(path:afterWrites:)``) to check that an interrupted
 /// commit leaves the last commit intact.
 final class IndexDirectory: @unchecked Sendable {
@@ -48,7 +49,12 @@ final class IndexDirectory: @unchecked Sendable {
 
     /// The names of the directory's entries.
     func list() throws -> [String] {
-        guard let handle = opendir(path) else { throw IndexError.io(path, "cannot list directory") }
+        guard let handle = opendir(path) else {
+            let code = errno
+            throw IndexError(
+                code: code == ENOENT ? .noIndex : .io, path: path, offset: nil,
+                message: "cannot list directory: \(String(cString: strerror(code)))")
+        }
         defer { closedir(handle) }
         var names: [String] = []
         while let entry = readdir(handle) {
@@ -60,7 +66,9 @@ final class IndexDirectory: @unchecked Sendable {
         return names
     }
 
-    /// Writes `bytes` to `name` and fsyncs it.
+    /// Creates `name` (which must not exist), writes `bytes` and fsyncs it.
+    ///
+    /// - Throws: ``IndexError`` `io` when the file exists or cannot be written.
     func writeDurably(_ name: String, bytes: [UInt8]) throws {
         let failing = Self.injectedFailures.withLock { failures -> Bool in
             guard let remaining = failures[path] else { return false }
@@ -69,8 +77,15 @@ final class IndexDirectory: @unchecked Sendable {
         }
         if failing { throw IndexError.io(file(name), "injected write failure") }
         let target = file(name)
-        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw IndexError.io(target, "cannot create: \(String(cString: strerror(errno)))") }
+        let descriptor = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            let code = errno
+            throw IndexError.io(
+                target,
+                code == EEXIST
+                    ? "refusing to overwrite a file that exists (run `vitrina check --index \(path)`)"
+                    : "cannot create: \(String(cString: strerror(code)))")
+        }
         defer { close(descriptor) }
         try bytes.withUnsafeBytes { raw in
             var offset = 0
@@ -83,7 +98,9 @@ final class IndexDirectory: @unchecked Sendable {
                 offset += written
             }
         }
-        guard fsync(descriptor) == 0 else { throw IndexError.io(target, "fsync failed") }
+        guard fsync(descriptor) == 0 else {
+            throw IndexError.io(target, "fsync failed: \(String(cString: strerror(errno)))")
+        }
     }
 
     /// Renames `from` to `to` atomically, then fsyncs the directory.
@@ -97,9 +114,37 @@ final class IndexDirectory: @unchecked Sendable {
     /// fsyncs the directory itself, making renames and new entries durable.
     func syncDirectory() throws {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw IndexError.io(path, "cannot open directory") }
+        guard descriptor >= 0 else {
+            throw IndexError.io(path, "cannot open directory: \(String(cString: strerror(errno)))")
+        }
         defer { close(descriptor) }
-        guard fsync(descriptor) == 0 else { throw IndexError.io(path, "directory fsync failed") }
+        guard fsync(descriptor) == 0 else {
+            throw IndexError.io(path, "directory fsync failed: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// The last modification time of `name` in seconds since 1970, `nil` when it does not exist.
+    func modificationTime(_ name: String) -> Double? {
+        var status = stat()
+        guard stat(file(name), &status) == 0 else { return nil }
+        return Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9
+    }
+
+    /// The size of `name` in bytes, `nil` when it does not exist.
+    func size(_ name: String) -> Int? {
+        var status = stat()
+        guard stat(file(name), &status) == 0 else { return nil }
+        return Int(status.st_size)
+    }
+
+    /// Moves `name` into the subdirectory `folder` (created when missing), keeping its name.
+    func move(_ name: String, into folder: String) throws {
+        if mkdir(file(folder), 0o755) != 0 && errno != EEXIST {
+            throw IndexError.io(file(folder), "cannot create directory: \(String(cString: strerror(errno)))")
+        }
+        guard Glibc.rename(file(name), file(folder) + "/" + name) == 0 else {
+            throw IndexError.io(file(name), "cannot move into \(folder): \(String(cString: strerror(errno)))")
+        }
     }
 
     /// Removes `name`, ignoring a missing file.
@@ -119,7 +164,9 @@ final class IndexDirectory: @unchecked Sendable {
     func lock() throws -> Int32 {
         let target = file("write.lock")
         let descriptor = open(target, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw IndexError.io(target, "cannot create lock file") }
+        guard descriptor >= 0 else {
+            throw IndexError.io(target, "cannot create lock file: \(String(cString: strerror(errno)))")
+        }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)
             throw IndexError(

@@ -17,7 +17,12 @@ final class MappedFile: @unchecked Sendable {
     init(path: String) throws {
         self.path = path
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw IndexError.io(path, "cannot open: \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else {
+            let code = errno
+            throw IndexError(
+                code: code == ENOENT ? .missingFile : .io, path: path, offset: nil,
+                message: "cannot open: \(String(cString: strerror(code)))")
+        }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw IndexError.io(path, "cannot stat") }

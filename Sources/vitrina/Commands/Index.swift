@@ -35,6 +35,11 @@ struct Index: ParsableCommand {
     @Flag(name: .long, help: "The product files are the whole catalog: delete products they do not contain.")
     var full = false
 
+    @Flag(
+        name: .long,
+        help: "Roll a damaged index back to its last consistent commit first (as `vitrina check --repair`).")
+    var recover = false
+
     @Option(name: .long, help: "Indexing buffer in MiB before a segment is flushed.")
     var bufferMb = 64
 
@@ -54,7 +59,7 @@ struct Index: ParsableCommand {
         let importer = try CatalogImporter(
             indexPath: index,
             options: ImportOptions(strict: strict, full: full, format: format, csvPreset: csvPreset, csvMap: columnMap),
-            bufferBytes: bufferMb << 20)
+            bufferBytes: bufferMb << 20, recover: recover)
         let progress = Progress(enabled: !json)
         let start = ContinuousClock.now
         var done = (records: 0, bytes: 0)
