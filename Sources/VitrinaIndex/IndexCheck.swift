@@ -194,6 +194,15 @@ private struct Inspection {
             commits.insert(current, at: position ?? commits.count)
         }
         for commit in commits { verify(commit, isCurrent: commit === current) }
+        if let generation = current?.manifest?.generation {
+            for (newer, name) in points where newer > generation {
+                problems.append(
+                    IndexCheckReport.Problem(
+                        severity: .warning, code: "uncommitted", path: directory.file(name), offset: nil,
+                        message: "commit point \(newer) is newer than manifest.json (\(generation)): a commit "
+                            + "interrupted before its rename (the next writer or repair removes it)"))
+            }
+        }
         let named = Set(commits.flatMap { $0.manifest?.files ?? [] })
         orphans = names.filter { Manifest.segmentNumber(ofFile: $0) != nil && !named.contains($0) }.sorted()
         for name in orphans {

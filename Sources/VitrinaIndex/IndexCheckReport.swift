@@ -25,7 +25,8 @@ public struct IndexCheckReport: Sendable, Codable, Equatable {
     public struct Problem: Sendable, Codable, Equatable {
         /// How bad it is.
         public var severity: Severity
-        /// A stable code: an ``IndexError/Code`` name, `orphan`, `broken-commit` or `duplicate-id`.
+        /// A stable code: an ``IndexError/Code`` name, `orphan`, `uncommitted`, `broken-commit` or
+        /// `duplicate-id`.
         public var code: String
         /// The file.
         public var path: String

@@ -105,6 +105,18 @@ public final class IndexReader: @unchecked Sendable {
         return nil
     }
 
+    /// Calls `body` with every live product of this snapshot, segment by segment in document
+    /// order (not sorted by id).
+    ///
+    /// - Throws: ``IndexError`` for a damaged stored block, or what `body` throws.
+    public func forEachProduct(_ body: (Product) throws -> Void) throws {
+        for segment in segments {
+            for document in 0..<segment.reader.documentCount where segment.isLive(document) {
+                try body(try decodeProduct(segment, document))
+            }
+        }
+    }
+
     func decodeProduct(_ segment: Segment, _ document: Int) throws -> Product {
         try segment.reader.storedProduct(document: document)
     }

@@ -50,6 +50,8 @@ public final class IndexWriter {
     private let bufferBytes: Int
     private let mergePolicy: MergePolicy
     private let retention: FileRetention
+    /// The files of each commit point read so far (they never change).
+    private var commitPointFiles: [String: Set<String>] = [:]
     private var manifest: Manifest
     /// Readers of committed and flushed segments, by name.
     private var readers: [String: SegmentReader] = [:]
@@ -312,6 +314,7 @@ public final class IndexWriter {
     /// deletion files, segments merged away, expired commit points.
     private func removeUnusedFiles() throws {
         try FileLifetime.collect(
-            directory: directory, current: manifest, retention: retention, inProgress: Set(flushed.flatMap(\.files)))
+            directory: directory, current: manifest, retention: retention, inProgress: Set(flushed.flatMap(\.files)),
+            cache: &commitPointFiles)
     }
 }

@@ -7,7 +7,8 @@ struct Vitrina: ParsableCommand {
         commandName: "vitrina",
         abstract: "Search and voice-search tools for Russian and Belarusian product catalogs.",
         subcommands: [
-            Analyze.self, Stem.self, Index.self, Search.self, Stats.self, Check.self, Parse.self, Ask.self, Eval.self,
+            Analyze.self, Stem.self, Index.self, Search.self, Stats.self, Check.self, Export.self, Parse.self, Ask.self,
+            Eval.self,
             Audit.self,
             Generate.self,
             Bench.self,

@@ -146,3 +146,31 @@ extension ReliabilityCommandTests {
         #expect(try CLI.run(["check", "--index", index]).status == 0)
     }
 }
+
+extension ReliabilityCommandTests {
+    @Test func exportWritesBackExactlyWhatWasImported() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let catalog = try Self.catalog(folder, "a.jsonl", count: 40, seed: 5)
+        let index = folder + "/index"
+        #expect(try CLI.run(["index", "--index", index, catalog]).status == 0)
+        let export = try CLI.run(["export", "--index", index, "--sorted"])
+        #expect(export.status == 0, "\(export.stderr)")
+        func products(_ text: String) throws -> [String: NSDictionary] {
+            var byID: [String: NSDictionary] = [:]
+            for line in text.split(separator: "\n") {
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? NSDictionary)
+                byID[try #require(object["id"] as? String)] = object
+            }
+            return byID
+        }
+        let exported = try products(export.stdout)
+        #expect(
+            exported
+                == (try products(String(decoding: try Data(contentsOf: URL(fileURLWithPath: catalog)), as: UTF8.self))))
+        let ids = export.stdout.split(separator: "\n").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? String
+        }
+        #expect(ids == ids.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } && ids.count == 40)
+    }
+}

@@ -105,8 +105,9 @@ struct IndexWriterTests {
             for product in SampleProducts.all.prefix(3) { try writer.add(product) }
             try writer.commit()
         }
-        // Fail at each durable write of the next commit in turn: segment, deletions, manifest.
-        for failAt in 0..<3 {
+        // Fail at each durable write of the next commit in turn: segment, deletions, commit point,
+        // temporary manifest.
+        for failAt in 0..<4 {
             do {
                 let writer = try IndexWriter(path: index.path)
                 try writer.add(SampleProducts.all[3])
@@ -118,6 +119,7 @@ struct IndexWriterTests {
             let reader = try IndexReader(path: index.path)
             #expect(reader.generation == 1)
             #expect(Set(try reader.search(SearchRequest(text: "")).hits.map(\.id)) == ["tv-1", "tv-2", "ph-1"])
+            #expect(try IndexCheck.check(path: index.path).status == .clean)
         }
         // The next writer cleans up and commits normally.
         let writer = try IndexWriter(path: index.path)

@@ -21,27 +21,31 @@ enum FileLifetime {
     ///   - retention: The rule.
     ///   - inProgress: Files of the writer's commit being built.
     ///   - now: The time, seconds since 1970.
+    ///   - cache: The files of commit points already read, by file name (commit points never change).
     /// - Returns: What was kept and deleted.
     /// - Throws: ``IndexError`` `io` when the directory cannot be listed.
     @discardableResult
     static func collect(
         directory: IndexDirectory, current: Manifest, retention: FileRetention, inProgress: Set<String> = [],
-        now: Double = Date().timeIntervalSince1970
+        now: Double = Date().timeIntervalSince1970, cache: inout [String: Set<String>]
     ) throws -> Plan {
         try SnapshotRegistry.withPinnedFiles(directory: directory) { pinned in
             let names = try directory.list()
             let plan = decide(
                 names: names, directory: directory, current: current, retention: retention,
-                keep: pinned.union(inProgress), now: now)
-            for name in plan.deleted { directory.remove(name) }
+                keep: pinned.union(inProgress), now: now, cache: &cache)
+            for name in plan.deleted {
+                directory.remove(name)
+                cache[name] = nil
+            }
             return plan
         }
     }
 
-    /// The decision of ``collect(directory:current:retention:inProgress:now:)``, without deleting.
+    /// The decision of ``collect(directory:current:retention:inProgress:now:cache:)``, without deleting.
     static func decide(
         names: [String], directory: IndexDirectory, current: Manifest, retention: FileRetention, keep: Set<String>,
-        now: Double
+        now: Double, cache: inout [String: Set<String>]
     ) -> Plan {
         var plan = Plan()
         var keepFiles = current.files.union(keep)
@@ -57,7 +61,10 @@ enum FileLifetime {
             if recent || young {
                 plan.keptCommits.append(generation)
                 // An unreadable commit point protects nothing (and is left for `vitrina check`).
-                if let manifest = try? Manifest.load(file: name, from: directory) {
+                if let files = cache[name] {
+                    keepFiles.formUnion(files)
+                } else if let manifest = try? Manifest.load(file: name, from: directory) {
+                    cache[name] = manifest.files
                     keepFiles.formUnion(manifest.files)
                 }
             } else {
