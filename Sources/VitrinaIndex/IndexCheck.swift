@@ -212,15 +212,25 @@ private struct Inspection {
                     message: "named by no commit point (left by an interrupted or replaced commit)"))
         }
         if current == nil {
-            let hasFiles = names.contains { Manifest.segmentNumber(ofFile: $0) != nil } || !points.isEmpty
+            let lost = Self.lostManifest(directory)
             problems.append(
                 IndexCheckReport.Problem(
                     severity: .error,
-                    code: hasFiles ? IndexError.Code.needsRepair.rawValue : IndexError.Code.noIndex.rawValue,
+                    code: lost ? IndexError.Code.needsRepair.rawValue : IndexError.Code.noIndex.rawValue,
                     path: directory.file(Manifest.fileName), offset: nil,
-                    message: hasFiles
+                    message: lost
                         ? "missing: the index files have no current commit (repair rolls back to the last consistent one)"
-                        : "missing: no index here"))
+                        : "missing: nothing was committed here"))
+        }
+    }
+
+    /// Whether `manifest.json` of a committed index is missing (rather than nothing committed yet).
+    static func lostManifest(_ directory: IndexDirectory) -> Bool {
+        do {
+            _ = try Manifest.load(from: directory)
+            return false
+        } catch {
+            return (error as? IndexError)?.code == .needsRepair
         }
     }
 

@@ -95,6 +95,12 @@ public final class IndexWriter {
                 manifest = try Manifest.load(from: directory)
             } catch let error as IndexError where error.code == .noIndex {
                 manifest = Manifest(generation: 0, nextSegment: 1, schema: schema, segments: [])
+                // The empty commit point 0 tells a later writer that segment files without a
+                // manifest.json are leftovers of a first import, not a committed index.
+                if !directory.exists(Manifest.commitPointName(0)) {
+                    try directory.writeDurably(Manifest.commitPointName(0), bytes: try manifest.encoded())
+                    try directory.syncDirectory()
+                }
             }
             // Never reuse a number of a file present, listed or not (leftovers, kept commits).
             let highest = try directory.list().compactMap(Manifest.segmentNumber(ofFile:)).max() ?? 0

@@ -56,7 +56,7 @@ extension ReliabilityCommandTests {
         let json = try CLI.run(["check", "--index", index, "--json"])
         let object = try #require(try JSONSerialization.jsonObject(with: json.stdoutBytes) as? [String: Any])
         #expect(object["version"] as? Int == 1 && object["status"] as? String == "clean")
-        #expect(object["generation"] as? Int == 2 && (object["commits"] as? [Any])?.count == 3)
+        #expect(object["generation"] as? Int == 2 && (object["commits"] as? [Any])?.count == 4)
 
         // Damage the newest segment: 65, the file and offset named; --repair rolls back to generation 1.
         let segment = index + "/seg-000002.vseg"

@@ -20,7 +20,8 @@ struct IndexCheckTests {
         let report = try IndexCheck.check(path: index.path)
         #expect(report.status == .clean && report.exitCode == 0, "\(report.problems)")
         #expect(report.generation == 2 && report.documents == 5)
-        #expect(report.commits.map(\.file) == ["manifest.json", "manifest-2.json", "manifest-1.json"])
+        #expect(
+            report.commits.map(\.file) == ["manifest.json", "manifest-2.json", "manifest-1.json", "manifest-0.json"])
         #expect(report.commits.allSatisfy { $0.consistent })
         #expect(
             report.segments.map(\.name) == ["seg-000001", "seg-000002"] && report.segments.allSatisfy { $0.consistent })
@@ -54,7 +55,7 @@ struct IndexCheckTests {
         #expect(report.status == .corrupt && report.exitCode == 65)
         let problem = try #require(report.problems.first { $0.severity == .error })
         #expect(problem.code == "corrupt" && problem.path.hasSuffix("seg-000002.vseg") && problem.offset != nil)
-        #expect(report.commits.map(\.consistent) == [false, false, true])
+        #expect(report.commits.map(\.consistent) == [false, false, true, true])
 
         let repaired = try IndexCheck.repair(path: index.path)
         #expect(repaired.status == .clean, "\(repaired)")
@@ -130,6 +131,7 @@ struct IndexCheckTests {
     @Test func withNoConsistentCommitEverythingIsQuarantined() throws {
         let index = TemporaryIndex()
         _ = try index.committed(SampleProducts.all)
+        try FileManager.default.removeItem(atPath: index.path + "/manifest-0.json")
         let file = index.path + "/seg-000001.vseg"
         var bytes = try Data(contentsOf: URL(fileURLWithPath: file))
         bytes[bytes.count / 2] ^= 0xFF
@@ -138,6 +140,32 @@ struct IndexCheckTests {
         #expect(repaired.status == .corrupt && repaired.exitCode == 65)
         #expect(try Self.quarantined(index, repaired) == ["manifest-1.json", "manifest.json", "seg-000001.vseg"])
         #expect { try IndexReader(path: index.path) } throws: { ($0 as? IndexError)?.code == .noIndex }
+    }
+
+    @Test func aFirstImportThatNeverCommittedLeavesNoIndexAndNoRefusal() throws {
+        let index = TemporaryIndex()
+        do {
+            // Flushed segments, then the process "dies" before commit().
+            let writer = try IndexWriter(path: index.path, bufferBytes: 1)
+            for number in 0..<3_000 {
+                try writer.add(
+                    Product(
+                        id: "p\(number)", title: "Товар \(number)", description: String(repeating: "слово ", count: 60))
+                )
+            }
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: index.path)
+        #expect(
+            names.contains("manifest-0.json") && names.contains { $0.hasSuffix(".vseg") }
+                && !names.contains("manifest.json"))
+        #expect { try IndexReader(path: index.path) } throws: { ($0 as? IndexError)?.code == .noIndex }
+        let report = try IndexCheck.check(path: index.path)
+        #expect(report.problems.contains { $0.code == "no-index" } && report.orphans.count >= 1)
+        let writer = try IndexWriter(path: index.path)
+        try writer.add(SampleProducts.all[0])
+        try writer.commit()
+        #expect(try IndexReader(path: index.path).documentCount == 1)
+        #expect(try IndexCheck.check(path: index.path).orphans.isEmpty)
     }
 
     @Test func repairWaitsForNoWriter() throws {

@@ -10,6 +10,12 @@ import Foundation
 /// alive for readers that are still opening them (see ``FileRetention``) and are what
 /// `vitrina check --repair` rolls back to.
 ///
+/// A writer opening a directory with no index writes the empty commit point
+/// `manifest-0.json` first: a directory with segment files, no `manifest.json` and no commit
+/// point but that one is a first import that never committed (its files are leftovers); with no
+/// commit point at all, or with a later one, `manifest.json` was lost and the writer refuses to
+/// go on until a repair.
+///
 /// A manifest is validated whenever it is read: segment and deletion file names must be local
 /// names of the index's own pattern (`seg-000012`, `seg-000012.del-7`; never `../x`, `/abs` or
 /// anything with a separator), no segment may be listed twice, counts must be in range, and
@@ -82,14 +88,18 @@ struct Manifest: Codable, Equatable {
     /// Reads and validates `manifest.json` of `directory`.
     static func load(from directory: IndexDirectory) throws -> Manifest {
         guard directory.exists(fileName) else {
-            let leftovers = ((try? directory.list()) ?? []).contains {
-                segmentNumber(ofFile: $0) != nil || commitPointGeneration($0) != nil
-            }
+            let names = (try? directory.list()) ?? []
+            let points = names.compactMap(commitPointGeneration)
+            let segmentFiles = names.contains { segmentNumber(ofFile: $0) != nil }
+            // Never committed: at most the empty commit point 0 a new writer writes (and files
+            // of a first import that was interrupted). Anything else lost its manifest.json.
+            let neverCommitted = !points.contains { $0 > 0 } && (points.contains(0) || !segmentFiles)
             throw IndexError(
-                code: leftovers ? .needsRepair : .noIndex, path: directory.path, offset: nil,
-                message: leftovers
-                    ? "index files but no \(fileName): run `vitrina check --index DIR --repair` to roll back to the last consistent commit"
-                    : "no committed index (missing \(fileName))")
+                code: neverCommitted ? .noIndex : .needsRepair, path: directory.path, offset: nil,
+                message: neverCommitted
+                    ? "no committed index (missing \(fileName))"
+                    : "index files but no \(fileName): run `vitrina check --index DIR --repair` to roll back to the last consistent commit"
+            )
         }
         return try load(file: fileName, from: directory)
     }
