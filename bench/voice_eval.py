@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Spoken-query evaluation on real catalogs: `ask`, `search --any` and tantivy, per class, dev and test.
 
-  python3 bench/voice_eval.py [--eval-dir .build/eval] [--catalogs 21vek,feeds,synthetic] [--slice N]
+  python3 bench/voice_eval.py [--eval-dir DIR] [--catalogs 21vek,feeds,synthetic] [--slice N]
                               [--skip-build] [--regenerate] [--reindex] [--no-tantivy] [--gate]
 
 1. Release build of `vitrina` (unless --skip-build).
-2. The judged sets: Queries/tools/make_real_sets.py writes them to --eval-dir (once; --regenerate or a
-   different --slice makes them again). They come from ../shared/data, which may not be redistributed:
+2. The judged sets: Queries/tools/make_real_sets.py writes them to --eval-dir (.build/eval, or
+   .build/eval-slice with --slice; once, --regenerate makes them again). They come from ../shared/data, which may not be redistributed:
    a catalog whose data is absent is skipped, and nothing derived from it is written to the repository.
 3. One index per catalog with `vitrina index` (the converted 21vek JSONL, the real YML feeds in the
    manifest's order, the synthetic catalog), reused while the manifest's entry is unchanged (--reindex).
@@ -209,7 +209,7 @@ def table(name, entry, result):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--eval-dir", default=os.path.join(ROOT, ".build", "eval"))
+    parser.add_argument("--eval-dir", default=None, help="default .build/eval, or .build/eval-slice with --slice")
     parser.add_argument("--catalogs", default="21vek,feeds,synthetic")
     parser.add_argument("--slice", type=int, default=0)
     parser.add_argument("--skip-build", action="store_true")
@@ -218,7 +218,7 @@ def main():
     parser.add_argument("--no-tantivy", action="store_true")
     parser.add_argument("--gate", action="store_true")
     args = parser.parse_args()
-    args.eval_dir = os.path.abspath(args.eval_dir)
+    args.eval_dir = os.path.abspath(args.eval_dir or os.path.join(ROOT, ".build", "eval-slice" if args.slice else "eval"))
     if not args.skip_build:
         subprocess.run(["swift", "build", "-c", "release", "--product", "vitrina"], cwd=ROOT, check=True,
                        stdout=subprocess.DEVNULL)
