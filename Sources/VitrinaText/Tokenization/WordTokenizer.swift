@@ -36,12 +36,18 @@ public struct WordTokenizer: Sendable, Hashable {
     ///
     /// - Throws: ``ICUError`` if ICU cannot open a word break iterator.
     public func tokenize(_ text: String, into tokens: inout [Token]) throws {
+        var buffer = TokenBuffer()
         var text = text
         try text.withUTF8 { bytes in
-            var segments: [WordBreaker.Segment] = []
-            try WordBreakerPool.withBreaker { try $0.segments(of: bytes, into: &segments) }
-            var assembler = TokenAssembler(bytes: bytes, segments: segments, tokenizer: self)
-            assembler.run(into: &tokens)
+            try tokenize(bytes, into: &buffer)
+            tokens.reserveCapacity(tokens.count + buffer.tokens.count)
+            for raw in buffer.tokens {
+                let term = buffer.withTerm(raw, in: bytes) { String(decoding: $0, as: UTF8.self) }
+                tokens.append(
+                    Token(
+                        term: term, kind: raw.kind, flags: raw.flags, position: Int(raw.position),
+                        positionLength: Int(raw.positionLength), byteRange: raw.byteRange))
+            }
         }
     }
 
@@ -49,6 +55,43 @@ public struct WordTokenizer: Sendable, Hashable {
     public func tokenize(_ text: String) throws -> [Token] {
         var tokens: [Token] = []
         try tokenize(text, into: &tokens)
+        return tokens
+    }
+
+    /// Tokenizes UTF-8 `bytes` into `buffer` (replacing what it held) without building Strings.
+    ///
+    /// Text in the scripts ``ByteWordSegmenter`` knows is segmented over bytes; any other text
+    /// goes through ICU's break iterator. Either way the same assembler makes the tokens.
+    ///
+    /// - Throws: ``ICUError`` if ICU cannot open a word break iterator.
+    package func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: inout TokenBuffer) throws {
+        buffer.reset()
+        if !ByteWordSegmenter.segment(bytes, into: &buffer.segments) {
+            try WordBreakerPool.withBreaker { try $0.segments(of: bytes, into: &buffer.segments) }
+        }
+        let segments = buffer.segments
+        segments.withUnsafeBufferPointer { segments in
+            var assembler = ByteTokenAssembler(bytes: bytes, segments: segments, tokenizer: self, buffer: &buffer)
+            assembler.run()
+            assembler.finish(into: &buffer)
+        }
+    }
+
+    /// The reference implementation: ICU's break iterator and the original assembler.
+    ///
+    /// Every text goes through ICU and ``ReferenceTokenAssembler``, which builds a String per
+    /// token; tests check ``tokenize(_:into:)`` gives exactly these tokens.
+    ///
+    /// - Throws: ``ICUError`` if ICU cannot open a word break iterator.
+    package func referenceTokenize(_ text: String) throws -> [Token] {
+        var tokens: [Token] = []
+        var text = text
+        try text.withUTF8 { bytes in
+            var segments: [WordBreaker.Segment] = []
+            try WordBreakerPool.withBreaker { try $0.segments(of: bytes, into: &segments) }
+            var assembler = ReferenceTokenAssembler(bytes: bytes, segments: segments, tokenizer: self)
+            assembler.run(into: &tokens)
+        }
         return tokens
     }
 }

@@ -1,7 +1,8 @@
-/// Turns ICU word-break segments into tokens: joins compounds, splits model codes and units.
+/// The reference tokenizer: the original String-building assembler over ICU segments, kept to
+/// prove that ``ByteTokenAssembler`` (and the byte segmenter) give exactly the same tokens.
 ///
 /// The rules are described on ``WordTokenizer``.
-struct TokenAssembler {
+struct ReferenceTokenAssembler {
     /// The UTF-8 text.
     let bytes: UnsafeBufferPointer<UInt8>
     /// ICU's segments, covering the whole text.
