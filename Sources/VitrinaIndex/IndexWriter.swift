@@ -115,7 +115,7 @@ public final class IndexWriter {
             throw error
         }
         builder = DocumentBuilder(schema: manifest.schema)
-        buffer = SegmentBuilder(schema: manifest.schema)
+        buffer = builder.startSegment()
         self.bufferBytes = max(1 << 20, bufferBytes)
         self.mergePolicy = mergePolicy
         self.retention = retention
@@ -148,10 +148,24 @@ public final class IndexWriter {
 
     /// Adds `product`, replacing the product with the same id if there is one.
     public func add(_ product: Product) throws {
-        let document = try builder.build(product)
-        let replaced = try deleteExisting(id: product.id)
+        let before = buffer.documentCount
+        let number: Int
+        do {
+            number = try builder.add(product, to: buffer)
+        } catch {
+            // A document analysis gave up on half way is never visible.
+            if buffer.documentCount > before { bufferDeleted.insert(before) }
+            throw error
+        }
+        let replaced: Bool
+        do {
+            replaced = try deleteExisting(id: product.id)
+        } catch {
+            bufferDeleted.insert(number)
+            throw error
+        }
         if replaced { counts.updated += 1 } else { counts.added += 1 }
-        bufferIds[product.id] = buffer.add(document)
+        bufferIds[product.id] = number
         if buffer.estimatedBytes >= bufferBytes { try flush() }
     }
 
@@ -221,7 +235,7 @@ public final class IndexWriter {
         guard buffer.documentCount > 0 else { return }
         let segment = try writeSegment(buffer, deleted: bufferDeleted)
         flushed.append(segment)
-        buffer = SegmentBuilder(schema: manifest.schema)
+        buffer = builder.startSegment()
         bufferIds = [:]
         bufferDeleted = []
     }
@@ -258,13 +272,13 @@ public final class IndexWriter {
         var result = segments
         var merged = 0
         for group in groups {
-            let merging = SegmentBuilder(schema: manifest.schema)
+            let merging = builder.startSegment()
             for name in group {
                 guard let reader = readers[name] else { continue }
                 let deleted = deletions[name]
                 for document in 0..<reader.documentCount where !(deleted?.contains(document) ?? false) {
                     let product = try reader.storedProduct(document: document)
-                    merging.add(try builder.build(product))
+                    try builder.add(product, to: merging)
                 }
             }
             let position = result.firstIndex { group.contains($0.name) } ?? result.count

@@ -176,3 +176,69 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// The cached, interned analysis for indexing against the chains' own analysis.
+@Suite("Term analysis")
+struct TermAnalysisTests {
+    static let chains: [AnyAnalyzer] = AnalyzerPreset.allCases.flatMap {
+        [AnyAnalyzer(preset: $0), AnyAnalyzer(preset: $0, removesStopWords: true)]
+    }
+
+    /// Texts whose interned terms or positions differ from each chain's `analyze`.
+    static func mismatches(_ texts: [String]) throws -> [String] {
+        let analysis = TermAnalysis(chains: chains)
+        var mismatches: [String] = []
+        for text in texts {
+            for (number, chain) in chains.enumerated() {
+                try analysis.analyze(text, chain: number)
+                let got = analysis.occurrences.map {
+                    "\(String(decoding: analysis.term($0.term), as: UTF8.self))@\($0.position)+\($0.positionLength)"
+                }
+                let expected = try chain.analyze(text).map { "\($0.term)@\($0.position)+\($0.positionLength)" }
+                if got != expected { mismatches.append("\(chain.preset?.rawValue ?? "?") \(text.debugDescription)") }
+            }
+        }
+        return mismatches
+    }
+
+    @Test func randomTextsGiveEachChainsTerms() throws {
+        var generator = SeededGenerator(seed: 29)
+        let words =
+            ByteTokenizerTests.alphabet + [
+                "Телевизоры", "ТЕЛЕВИЗОР", "телевизоров", "и", "для", "без", "не", "смартфoн", "Рэспублiкi", "ёлка",
+                "Ёлка",
+                "роботы-пылесосы", "iPhоne", "сям'я", "ўсё", "і", "в", "на", "Samsung", "128ГБ", "5000мАч", "ru",
+            ]
+        var texts: [String] = []
+        for _ in 0..<3_000 {
+            let count = Int.random(in: 1...8, using: &generator)
+            texts.append((0..<count).map { _ in words.randomElement(using: &generator) ?? "" }.joined(separator: " "))
+        }
+        let mismatches = try Self.mismatches(texts)
+        #expect(mismatches.isEmpty, "\(mismatches.count) differ, first: \(mismatches.prefix(5))")
+    }
+
+    @Test func termNumbersAreStableAndForgottenTogether() throws {
+        let analysis = TermAnalysis(chains: Self.chains)
+        try analysis.analyze("Телевизоры телевизор", chain: 0)
+        #expect(analysis.occurrences.map(\.term) == [0, 0])
+        #expect(String(decoding: analysis.term(0), as: UTF8.self) == "телевизор")
+        try analysis.analyze("samsung телевизоров", chain: 0)
+        #expect(analysis.occurrences.map(\.term) == [1, 0])
+        analysis.removeAll()
+        #expect(analysis.termCount == 0)
+        try analysis.analyze("samsung", chain: 0)
+        #expect(analysis.occurrences.map(\.term) == [0])
+    }
+
+    @Test(
+        "Every 21vek.by title gives each chain's terms",
+        .enabled(if: FileManager.default.fileExists(atPath: catalogPath), "../shared/data is absent"))
+    func catalogTitles() throws {
+        let titles = try ByteTokenizerTests.catalogTitles()
+        // Every 16th title keeps the test short; the tokenizer test covers all of them.
+        let sample = stride(from: 0, to: titles.count, by: 16).map { titles[$0] }
+        let mismatches = try Self.mismatches(sample)
+        #expect(mismatches.isEmpty, "\(mismatches.count) differ, first: \(mismatches.prefix(5))")
+    }
+}

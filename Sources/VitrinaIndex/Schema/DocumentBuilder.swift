@@ -1,24 +1,60 @@
 import Foundation
 import VitrinaText
 
-/// Turns products into ``IndexedDocument``s with the schema's fields and the analysis chains of
-/// each product's language (detected from its title and description when not given).
-struct DocumentBuilder {
-    let schema: Schema
-    private let analyzers: [AnalyzerPreset: AnyAnalyzer]
-    private let stopWordAnalyzers: [AnalyzerPreset: AnyAnalyzer]
-    private let keywordNormalizer = TextNormalizer(language: .other)
+/// Analyzes products into a ``SegmentBuilder``: every field of a product in one pass, with the
+/// analysis chains of the product's language (detected from its title and description when not
+/// given).
+///
+/// Terms go straight from the tokenizer to the segment as interned numbers (``TermAnalysis``):
+/// no String per token and no intermediate document. One builder belongs to one thread; the
+/// segments it fills share its vocabulary, which it forgets between segments when it has grown
+/// large (``startSegment()``).
+final class DocumentBuilder {
+    /// Where a field's values come from in a ``Product``.
+    private enum Source {
+        case title, brand, categoryText, paramsText, description, codes, reviews, sounds
+        case vendor, category, sku, barcode, param, currency, language, url
+        case price, oldPrice, discount, available, addedAt, updatedAt, rating, reviewCount
+        case none
+    }
 
-    init(schema: Schema) {
+    /// How one field is filled.
+    private struct Plan {
+        var field: Int
+        var source: Source
+        var kind: FieldKind
+    }
+
+    let schema: Schema
+    /// The vocabulary and analysis cache shared by the segments this builder fills.
+    let analysis: TermAnalysis
+    private let plans: [Plan]
+    private let keywordNormalizer = TextNormalizer(language: .other)
+    /// Vocabulary size past which ``startSegment()`` forgets it.
+    private let vocabularyLimit: Int
+
+    /// The analysis chain numbers in ``analysis`` (ru, be, neutral; each without and with stop words).
+    private static let presets: [AnalyzerPreset] = [.ru, .be, .neutral]
+
+    /// Creates a builder for `schema`; its vocabulary is forgotten between segments once it takes
+    /// more than `vocabularyLimit` bytes.
+    init(schema: Schema, vocabularyLimit: Int = 256 << 20) {
         self.schema = schema
-        var analyzers: [AnalyzerPreset: AnyAnalyzer] = [:]
-        var stopWordAnalyzers: [AnalyzerPreset: AnyAnalyzer] = [:]
-        for preset in [AnalyzerPreset.ru, .be, .neutral] {
-            analyzers[preset] = AnyAnalyzer(preset: preset)
-            stopWordAnalyzers[preset] = AnyAnalyzer(preset: preset, removesStopWords: true)
+        self.vocabularyLimit = vocabularyLimit
+        var chains: [AnyAnalyzer] = []
+        for preset in Self.presets {
+            chains.append(AnyAnalyzer(preset: preset))
+            chains.append(AnyAnalyzer(preset: preset, removesStopWords: true))
         }
-        self.analyzers = analyzers
-        self.stopWordAnalyzers = stopWordAnalyzers
+        analysis = TermAnalysis(chains: chains)
+        plans = schema.fields.enumerated().map { Plan(field: $0, source: Self.source(of: $1.name), kind: $1.kind) }
+    }
+
+    /// A new, empty segment sharing this builder's vocabulary (which is forgotten first when it
+    /// has grown past the limit: call this only when no other segment of this builder is alive).
+    func startSegment() -> SegmentBuilder {
+        if analysis.memoryBytes > vocabularyLimit { analysis.removeAll() }
+        return SegmentBuilder(schema: schema, analysis: analysis)
     }
 
     /// The language a product is analyzed in.
@@ -29,55 +65,112 @@ struct DocumentBuilder {
         return LanguageDetector().detect(sample.joined(separator: " "))
     }
 
-    /// Builds the document of `product`.
-    func build(_ product: Product) throws -> IndexedDocument {
+    /// Adds `product` to `segment` (which must share this builder's vocabulary); returns its
+    /// document number there.
+    ///
+    /// - Throws: ``VitrinaText/ICUError`` if ICU cannot open a word break iterator.
+    @discardableResult
+    func add(_ product: Product, to segment: SegmentBuilder) throws -> Int {
         let language = Self.language(of: product)
-        var document = IndexedDocument(id: product.id, stored: StoredProductCodec.encode(product))
-        for (number, field) in schema.fields.enumerated() {
-            switch field.kind {
+        let document = segment.addDocument(id: product.id, stored: StoredProductCodec.encode(product))
+        for plan in plans {
+            switch plan.kind {
             case .text(_, let stopWords, let neutral):
-                let values = Self.texts(of: field.name, in: product)
-                guard !values.isEmpty else { continue }
-                let preset = neutral ? .neutral : AnalyzerPreset(language: language)
-                guard let analyzer = (stopWords ? stopWordAnalyzers : analyzers)[preset] else { continue }
-                var terms: [(term: String, position: Int)] = []
-                var base = 0
-                for value in values {
-                    let tokens = try analyzer.analyze(value)
-                    var last = -1
-                    for token in tokens {
-                        terms.append((token.term, base + token.position))
-                        last = max(last, token.position + token.positionLength - 1)
-                    }
-                    // A gap between values, so a phrase cannot span two of them.
-                    base += last + 1 + 100
-                }
-                document.terms[number] = terms
-                document.lengths[number] = terms.count
+                let preset = neutral ? AnalyzerPreset.neutral : AnalyzerPreset(language: language)
+                let chain = (Self.presets.firstIndex(of: preset) ?? 2) * 2 + (stopWords ? 1 : 0)
+                try addText(of: plan.source, in: product, chain: chain, field: plan.field, to: segment)
             case .keyword:
-                let values = Self.keywords(of: field.name, in: product, language: language)
-                if !values.isEmpty { document.keywords[number] = values }
+                let values = Self.keywords(of: plan.source, in: product, language: language)
+                if !values.isEmpty { segment.setKeywords(values, field: plan.field) }
             case .numeric:
-                if let value = Self.number(of: field.name, in: product) { document.numbers[number] = value }
+                if let value = Self.number(of: plan.source, in: product) { segment.setNumber(value, field: plan.field) }
             }
         }
         return document
     }
 
+    /// Analyzes the values of one text field into `segment`.
+    private func addText(
+        of source: Source, in product: Product, chain: Int, field: Int, to segment: SegmentBuilder
+    ) throws {
+        var length = 0
+        var base = 0
+        var any = false
+        func add(_ value: String) throws {
+            any = true
+            try analysis.analyze(value, chain: chain)
+            var last = -1
+            for occurrence in analysis.occurrences {
+                let position = Int(occurrence.position)
+                segment.add(term: occurrence.term, position: base + position, field: field)
+                last = max(last, position + Int(occurrence.positionLength) - 1)
+            }
+            length += analysis.occurrences.count
+            // A gap between values, so a phrase cannot span two of them.
+            base += last + 1 + 100
+        }
+        switch source {
+        case .title: if let title = product.title { try add(title) }
+        case .brand:
+            if let vendor = product.vendor { try add(vendor) }
+            if let model = product.model { try add(model) }
+        case .categoryText: for part in product.categoryPath { try add(part) }
+        case .paramsText: for parameter in product.parameters { try add(parameter.value) }
+        case .description: if let description = product.description { try add(description) }
+        case .codes:
+            if let code = product.vendorCode { try add(code) }
+            if let barcode = product.barcode { try add(barcode) }
+        case .reviews: for review in product.reviews { try add(review) }
+        case .sounds: for keys in Self.soundKeys(of: product) { try add(keys) }
+        default: break
+        }
+        if any { segment.finishTextField(field, length: length) }
+    }
+
     /// The normalized form used to compare keyword values.
     func normalizeKeyword(_ value: String) -> String { keywordNormalizer.normalize(value) }
 
+    private static func source(of field: String) -> Source {
+        switch field {
+        case "title": return .title
+        case "brand": return .brand
+        case "category_text": return .categoryText
+        case "params_text": return .paramsText
+        case "description": return .description
+        case "codes": return .codes
+        case "reviews": return .reviews
+        case "sounds": return .sounds
+        case "vendor": return .vendor
+        case "category": return .category
+        case "sku": return .sku
+        case "barcode": return .barcode
+        case "param": return .param
+        case "currency": return .currency
+        case "language": return .language
+        case "url": return .url
+        case "price": return .price
+        case "old_price": return .oldPrice
+        case "discount": return .discount
+        case "available": return .available
+        case "added_at": return .addedAt
+        case "updated_at": return .updatedAt
+        case "rating": return .rating
+        case "review_count": return .reviewCount
+        default: return .none
+        }
+    }
+
     /// Text values of the default schema's text fields.
     static func texts(of field: String, in product: Product) -> [String] {
-        switch field {
-        case "title": return [product.title].compactMap { $0 }
-        case "brand": return [product.vendor, product.model].compactMap { $0 }
-        case "category_text": return product.categoryPath
-        case "params_text": return product.parameters.map(\.value)
-        case "description": return [product.description].compactMap { $0 }
-        case "codes": return [product.vendorCode, product.barcode].compactMap { $0 }
-        case "reviews": return product.reviews
-        case "sounds": return soundKeys(of: product)
+        switch source(of: field) {
+        case .title: return [product.title].compactMap { $0 }
+        case .brand: return [product.vendor, product.model].compactMap { $0 }
+        case .categoryText: return product.categoryPath
+        case .paramsText: return product.parameters.map(\.value)
+        case .description: return [product.description].compactMap { $0 }
+        case .codes: return [product.vendorCode, product.barcode].compactMap { $0 }
+        case .reviews: return product.reviews
+        case .sounds: return soundKeys(of: product)
         default: return []
         }
     }
@@ -100,45 +193,70 @@ struct DocumentBuilder {
 
     /// Keyword values of the default schema's keyword fields (as written, trimmed).
     static func keywords(of field: String, in product: Product, language: Language) -> [String] {
-        switch field {
-        case "vendor": return [product.vendor].compactMap(trimmed)
-        case "category":
+        keywords(of: source(of: field), in: product, language: language)
+    }
+
+    private static func keywords(of source: Source, in product: Product, language: Language) -> [String] {
+        switch source {
+        case .vendor: return trimmed(product.vendor).map { [$0] } ?? []
+        case .category:
             // Every level of the path, so a filter on a parent category matches its children.
             var values: [String] = []
-            for depth in product.categoryPath.indices {
-                values.append(product.categoryPath[...depth].joined(separator: " > "))
+            var path = ""
+            for (depth, part) in product.categoryPath.enumerated() {
+                if depth > 0 { path += " > " }
+                path += part
+                values.append(path)
             }
             return values
-        case "sku": return [product.vendorCode].compactMap(trimmed)
-        case "barcode": return [product.barcode].compactMap(trimmed)
-        case "param": return product.parameters.map { "\($0.name)=\($0.value)" }
-        case "currency": return [product.currency].compactMap(trimmed)
-        case "language": return [language.rawValue]
-        case "url": return [product.url].compactMap(trimmed)
+        case .sku: return trimmed(product.vendorCode).map { [$0] } ?? []
+        case .barcode: return trimmed(product.barcode).map { [$0] } ?? []
+        case .param: return product.parameters.map { $0.name + "=" + $0.value }
+        case .currency: return trimmed(product.currency).map { [$0] } ?? []
+        case .language: return [language.rawValue]
+        case .url: return trimmed(product.url).map { [$0] } ?? []
         default: return []
         }
     }
 
     /// Numeric values of the default schema's numeric fields.
     static func number(of field: String, in product: Product) -> Double? {
-        switch field {
-        case "price": return product.price
-        case "old_price": return product.oldPrice
-        case "discount":
+        number(of: source(of: field), in: product)
+    }
+
+    private static func number(of source: Source, in product: Product) -> Double? {
+        switch source {
+        case .price: return product.price
+        case .oldPrice: return product.oldPrice
+        case .discount:
             guard let price = product.price, let old = product.oldPrice, old > price, old > 0 else { return nil }
             return ((old - price) / old * 100).rounded()
-        case "available": return product.available.map { $0 ? 1 : 0 }
-        case "added_at": return product.addedAt
-        case "updated_at": return product.updatedAt
-        case "rating": return product.rating
-        case "review_count": return product.reviewCount.map(Double.init)
+        case .available: return product.available.map { $0 ? 1 : 0 }
+        case .addedAt: return product.addedAt
+        case .updatedAt: return product.updatedAt
+        case .rating: return product.rating
+        case .reviewCount: return product.reviewCount.map(Double.init)
         default: return nil
         }
     }
 
+    /// `value` without leading and trailing whitespace; `nil` when nothing is left.
     private static func trimmed(_ value: String?) -> String? {
         guard let value else { return nil }
+        // The common case: nothing to trim (checked on the first and last bytes).
+        if let first = value.utf8.first, let last = value.utf8.last, !isSpaceByte(first), !isSpaceByte(last) {
+            return value
+        }
         let result = value.trimmingCharacters(in: .whitespacesAndNewlines)
         return result.isEmpty ? nil : result
+    }
+
+    /// Bytes that may start or end whitespace: ASCII whitespace and the lead bytes of the
+    /// non-ASCII spaces (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000).
+    private static func isSpaceByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x09...0x0D, 0x20, 0xC2, 0xE1, 0xE2, 0xE3, 0x85, 0xA0, 0x80...0x8A, 0xA8, 0xA9, 0xAF, 0x9F: return true
+        default: return false
+        }
     }
 }

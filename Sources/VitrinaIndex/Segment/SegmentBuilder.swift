@@ -1,48 +1,79 @@
 import VitrinaText
 
 /// An in-memory segment being filled by the writer, then serialized into one segment file.
+///
+/// A ``DocumentBuilder`` fills it one document at a time: ``addDocument(id:stored:)``, then the
+/// terms of each text field (``add(term:position:field:)`` and ``finishTextField(_:length:)``),
+/// keyword values and numbers. Term numbers are those of the builder's ``VitrinaText/TermAnalysis``,
+/// which must keep them until the segment is serialized.
 final class SegmentBuilder {
     let schema: Schema
+    /// The vocabulary the term numbers refer to.
+    let analysis: TermAnalysis
     private(set) var documentCount = 0
     private(set) var ids: [String] = []
     /// Per document: the product in ``StoredProductCodec``'s form.
     private(set) var stored: [[UInt8]] = []
-    /// Per text field: its inverted index so far.
-    private var textFields: [Int: TextFieldBuffer] = [:]
-    private var keywords: [Int: [[String]]] = [:]
-    private var numbers: [Int: [Double]] = [:]
+    /// Per field number: its inverted index so far (text fields only).
+    private var textFields: [TextFieldBuffer?]
+    /// Per field number: the values of each document (keyword fields only).
+    private var keywords: [[[String]]?]
+    /// Per field number: the value of each document, NaN when missing (numeric fields only).
+    private var numbers: [[Double]?]
+    /// What the keyword and numeric columns take per document.
+    private let perDocumentColumnBytes: Int
     /// A rough count of the memory held, to decide when to flush.
     private(set) var estimatedBytes = 0
 
-    init(schema: Schema) {
+    init(schema: Schema, analysis: TermAnalysis) {
         self.schema = schema
+        self.analysis = analysis
+        textFields = schema.fields.map { field in
+            if case .text = field.kind { return TextFieldBuffer() }
+            return nil
+        }
+        keywords = schema.fields.map { $0.kind == .keyword ? [] : nil }
+        numbers = schema.fields.map { $0.kind == .numeric ? [] : nil }
+        perDocumentColumnBytes = keywords.count { $0 != nil } * 16 + numbers.count { $0 != nil } * 8
     }
 
-    /// Adds a document; returns its number in this segment.
-    @discardableResult
-    func add(_ document: IndexedDocument) -> Int {
+    /// Starts a new document (every keyword field empty, every number missing); returns its
+    /// number in this segment.
+    func addDocument(id: String, stored product: [UInt8]) -> Int {
         let number = documentCount
         documentCount += 1
-        ids.append(document.id)
-        stored.append(document.stored)
-        estimatedBytes += document.stored.count + document.id.utf8.count + 64
-        for (field, kind) in schema.fields.enumerated() {
-            switch kind.kind {
-            case .text:
-                guard let terms = document.terms[field] else { continue }
-                var buffer = textFields.removeValue(forKey: field) ?? TextFieldBuffer()
-                estimatedBytes += buffer.add(document: number, terms: terms, length: document.lengths[field] ?? 0)
-                textFields[field] = buffer
-            case .keyword:
-                let values = document.keywords[field] ?? []
-                keywords[field, default: []].append(values)
-                estimatedBytes += values.reduce(16) { $0 + $1.utf8.count + 16 }
-            case .numeric:
-                numbers[field, default: []].append(document.numbers[field] ?? .nan)
-                estimatedBytes += 8
-            }
-        }
+        ids.append(id)
+        stored.append(product)
+        estimatedBytes += product.count + id.utf8.count + 64
+        for field in keywords.indices { keywords[field]?.append([]) }
+        for field in numbers.indices { numbers[field]?.append(.nan) }
+        estimatedBytes += perDocumentColumnBytes
         return number
+    }
+
+    /// Adds an occurrence of term `term` at `position` in text field `field` of the current document.
+    @inline(__always)
+    func add(term: Int32, position: Int, field: Int) {
+        if let bytes = textFields[field]?.add(term: term, position: position, document: documentCount - 1) {
+            estimatedBytes += bytes
+        }
+    }
+
+    /// Ends text field `field` of the current document, `length` tokens long.
+    func finishTextField(_ field: Int, length: Int) {
+        textFields[field]?.finish(document: documentCount - 1, length: length)
+    }
+
+    /// Sets the values of keyword field `field` of the current document.
+    func setKeywords(_ values: [String], field: Int) {
+        guard !values.isEmpty else { return }
+        keywords[field]?[documentCount - 1] = values
+        estimatedBytes += values.reduce(0) { $0 + $1.utf8.count + 16 }
+    }
+
+    /// Sets the value of numeric field `field` of the current document.
+    func setNumber(_ value: Double, field: Int) {
+        numbers[field]?[documentCount - 1] = value
     }
 
     /// Serializes the segment into the bytes of one segment file.
@@ -142,8 +173,7 @@ final class SegmentBuilder {
         var buffer = textFields[field] ?? TextFieldBuffer()
         buffer.pad(to: documentCount)
         let lists = buffer.postings
-        let terms = buffer.termNumbers.map { (Array($0.key.string.utf8), $0.value) }
-            .sorted { utf8Less($0.0, $1.0) }
+        let terms = buffer.sortedTerms(analysis)
         var postingsOut = ByteWriter()
         var positionsOut = ByteWriter()
         var termsOut = ByteWriter()

@@ -1,7 +1,10 @@
 import VitrinaText
 
-/// The in-memory inverted index of one text field while a segment is built: every term gets a
-/// number once, and each token then costs one dictionary lookup and a few appends.
+/// The in-memory inverted index of one text field while a segment is built.
+///
+/// Terms arrive as numbers interned by the builder's ``VitrinaText/TermAnalysis`` (one number per
+/// distinct term across all fields); each field maps a term number to its own postings slot with
+/// an array lookup, so a token costs no hashing here, only a few appends.
 struct TextFieldBuffer {
     /// One term's postings while building.
     struct TermPostings {
@@ -10,63 +13,75 @@ struct TextFieldBuffer {
         var positions: [UInt32] = []
     }
 
-    /// Term → its number.
-    private(set) var termNumbers: [UTF8Key: Int] = [:]
-    /// Postings by term number.
+    /// Postings by slot.
     private(set) var postings: [TermPostings] = []
+    /// Per slot: the term number.
+    private(set) var termNumbers: [Int32] = []
     /// Per document: the field's length in tokens.
     private(set) var lengths: [UInt16] = []
-    /// Per term: the last document that had it (to start its posting once per document).
-    private var lastDocument: [Int] = []
-    /// Terms of the current document (scratch, reused).
-    private var touched: [Int] = []
+    /// Per term number: its slot + 1 (0: the field has no such term yet).
+    private var slots: [Int32] = []
+    /// Per slot: the last document that had the term (to start its posting once per document).
+    private var lastDocument: [Int32] = []
+    /// Per slot: the last position added in the current document.
+    private var lastPosition: [UInt32] = []
+    /// Slots whose positions came out of order in the current document.
+    private var unsorted: [Int] = []
 
-    /// Adds the tokens of document `document` (numbers must grow by one per call); returns the
-    /// memory the new entries take, roughly.
-    mutating func add(document: Int, terms: [(term: String, position: Int)], length: Int) -> Int {
-        var bytes = 0
-        touched.removeAll(keepingCapacity: true)
-        for (term, position) in terms {
-            let key = UTF8Key(term)
-            let number: Int
-            if let known = termNumbers[key] {
-                number = known
-            } else {
-                number = postings.count
-                termNumbers[key] = number
-                postings.append(TermPostings())
-                lastDocument.append(-1)
-                bytes += term.utf8.count + 96
-            }
-            if lastDocument[number] != document {
-                lastDocument[number] = document
-                touched.append(number)
-                postings[number].documents.append(UInt32(document))
-                postings[number].frequencies.append(0)
-                bytes += 8
-            }
-            postings[number].frequencies[postings[number].frequencies.count - 1] += 1
-            postings[number].positions.append(UInt32(position))
-            bytes += 4
+    /// Adds one occurrence of term `term` at `position` in document `document` (documents must
+    /// come in increasing order, and all of a document's terms before the next document's);
+    /// returns the memory the new entries take, roughly.
+    @inline(__always)
+    mutating func add(term: Int32, position: Int, document: Int) -> Int {
+        let number = Int(term)
+        if number >= slots.count { slots.append(contentsOf: repeatElement(0, count: number + 1 - slots.count)) }
+        var bytes = 4
+        var slot = Int(slots[number]) - 1
+        if slot < 0 {
+            slot = postings.count
+            slots[number] = Int32(truncatingIfNeeded: slot + 1)
+            postings.append(TermPostings())
+            termNumbers.append(term)
+            lastDocument.append(-1)
+            lastPosition.append(0)
+            bytes += 96
         }
-        // Positions of a term within a document must ascend; tokens come almost always in order
-        // (compound parts share positions), so only an out-of-order tail is sorted.
-        for number in touched {
-            let frequency = Int(postings[number].frequencies[postings[number].frequencies.count - 1])
-            guard frequency > 1 else { continue }
-            let tail = (postings[number].positions.count - frequency)..<postings[number].positions.count
-            let slice = postings[number].positions[tail]
-            if !zip(slice, slice.dropFirst()).allSatisfy({ $0 <= $1 }) {
-                postings[number].positions[tail].sort()
-            }
+        let position = UInt32(truncatingIfNeeded: position)
+        if lastDocument[slot] != Int32(truncatingIfNeeded: document) {
+            lastDocument[slot] = Int32(truncatingIfNeeded: document)
+            postings[slot].documents.append(UInt32(truncatingIfNeeded: document))
+            postings[slot].frequencies.append(1)
+            bytes += 8
+        } else {
+            postings[slot].frequencies[postings[slot].frequencies.count - 1] += 1
+            if position < lastPosition[slot] { unsorted.append(slot) }
         }
+        lastPosition[slot] = position
+        postings[slot].positions.append(position)
+        return bytes
+    }
+
+    /// Ends document `document` with `length` tokens in this field.
+    mutating func finish(document: Int, length: Int) {
+        // Positions of a term within a document must ascend; they come almost always in order
+        // (compound parts share positions), so only the tails of terms seen out of order are sorted.
+        for slot in unsorted {
+            let frequency = Int(postings[slot].frequencies[postings[slot].frequencies.count - 1])
+            let tail = (postings[slot].positions.count - frequency)..<postings[slot].positions.count
+            postings[slot].positions[tail].sort()
+        }
+        unsorted.removeAll(keepingCapacity: true)
         while lengths.count < document { lengths.append(0) }
         lengths.append(UInt16(clamping: length))
-        return bytes
     }
 
     /// Pads the lengths column to `count` documents (documents without the field).
     mutating func pad(to count: Int) {
         while lengths.count < count { lengths.append(0) }
+    }
+
+    /// The terms of the field with their postings slots, sorted by their UTF-8 bytes.
+    func sortedTerms(_ analysis: TermAnalysis) -> [([UInt8], Int)] {
+        termNumbers.indices.map { (Array(analysis.term(termNumbers[$0])), $0) }.sorted { utf8Less($0.0, $1.0) }
     }
 }

@@ -10,12 +10,19 @@ public struct AnyAnalyzer: Sendable {
     /// Whether stop words are removed.
     public let removesStopWords: Bool
     private let body: @Sendable (String, inout [Token]) throws -> Void
+    /// The tokenizer of the chain.
+    package let tokenizer: WordTokenizer
+    /// The chain's filters applied to one token (`false`: dropped); `nil` for the keyword chain,
+    /// which does not tokenize.
+    package let filter: (@Sendable (inout Token) -> Bool)?
 
     /// Wraps a statically composed analyzer.
     public init<Filter: TokenFilter>(_ analyzer: Analyzer<Filter>) {
         self.preset = nil
         self.removesStopWords = false
         self.body = { text, tokens in try analyzer.analyze(text, into: &tokens) }
+        self.tokenizer = analyzer.tokenizer
+        self.filter = { analyzer.filter.apply(to: &$0) }
     }
 
     /// Builds one of the built-in chains.
@@ -28,16 +35,21 @@ public struct AnyAnalyzer: Sendable {
     public init(preset: AnalyzerPreset, removesStopWords: Bool = false, tokenizer: WordTokenizer = WordTokenizer()) {
         self.preset = preset
         self.removesStopWords = removesStopWords
+        self.tokenizer = tokenizer
         switch preset {
         case .ru:
-            body = Self.stemmingChain(.ru, RussianStemmer(), removesStopWords: removesStopWords, tokenizer: tokenizer)
+            (body, filter) = Self.stemmingChain(
+                .ru, RussianStemmer(), removesStopWords: removesStopWords, tokenizer: tokenizer)
         case .be:
-            body = Self.stemmingChain(
+            (body, filter) = Self.stemmingChain(
                 .be, BelarusianStemmer(), removesStopWords: removesStopWords, tokenizer: tokenizer)
         case .neutral:
-            let analyzer = Analyzer(tokenizer: tokenizer, filter: NormalizationFilter(language: .other))
+            let normalize = NormalizationFilter(language: .other)
+            let analyzer = Analyzer(tokenizer: tokenizer, filter: normalize)
             body = { text, tokens in try analyzer.analyze(text, into: &tokens) }
+            filter = { normalize.apply(to: &$0) }
         case .keyword:
+            filter = nil
             let normalizer = TextNormalizer(language: .other)
             body = { text, tokens in
                 let (trimmed, slice) = KeywordText.trimmed(text)
@@ -50,19 +62,21 @@ public struct AnyAnalyzer: Sendable {
         }
     }
 
-    /// The ru/be chain: normalization, optional stop words, stemming.
+    /// The ru/be chain: normalization, optional stop words, stemming; the whole analysis and the
+    /// filters alone.
     private static func stemmingChain<S: Stemmer>(
         _ language: Language, _ stemmer: S, removesStopWords: Bool, tokenizer: WordTokenizer
-    ) -> @Sendable (String, inout [Token]) throws -> Void {
+    ) -> (@Sendable (String, inout [Token]) throws -> Void, @Sendable (inout Token) -> Bool) {
         let normalize = NormalizationFilter(language: language)
         let stem = StemFilter(stemmer)
         if removesStopWords {
             let chain = normalize.followed(by: StopWordFilter(language: language)).followed(by: stem)
             let analyzer = Analyzer(tokenizer: tokenizer, filter: chain)
-            return { text, tokens in try analyzer.analyze(text, into: &tokens) }
+            return ({ text, tokens in try analyzer.analyze(text, into: &tokens) }, { chain.apply(to: &$0) })
         }
-        let analyzer = Analyzer(tokenizer: tokenizer, filter: normalize.followed(by: stem))
-        return { text, tokens in try analyzer.analyze(text, into: &tokens) }
+        let chain = normalize.followed(by: stem)
+        let analyzer = Analyzer(tokenizer: tokenizer, filter: chain)
+        return ({ text, tokens in try analyzer.analyze(text, into: &tokens) }, { chain.apply(to: &$0) })
     }
 
     /// Analyzes `text`, appending the kept tokens to `tokens`.
