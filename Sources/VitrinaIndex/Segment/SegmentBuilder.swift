@@ -15,11 +15,11 @@ final class SegmentBuilder {
     /// Per document: the product in ``StoredProductCodec``'s form.
     private(set) var stored: [[UInt8]] = []
     /// Per field number: its inverted index so far (text fields only).
-    private var textFields: [TextFieldBuffer?]
+    private(set) var textFields: [TextFieldBuffer?]
     /// Per field number: the values of each document (keyword fields only).
-    private var keywords: [[[String]]?]
+    private(set) var keywords: [[[String]]?]
     /// Per field number: the value of each document, NaN when missing (numeric fields only).
-    private var numbers: [[Double]?]
+    private(set) var numbers: [[Double]?]
     /// What the keyword and numeric columns take per document.
     private let perDocumentColumnBytes: Int
     /// A rough count of the memory held, to decide when to flush.
