@@ -1,4 +1,5 @@
 import Foundation
+import VitrinaCatalog
 
 /// The schema.org facts of a page: JSON-LD blocks (with `@graph` and arrays) and microdata.
 struct StructuredData {

@@ -25,9 +25,10 @@ public final class ByteStream {
         self.path = path
         descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
+            let code = errno
             throw ImportProblem(
-                location: SourceLocation(file: path, line: 0),
-                message: "cannot open: \(String(cString: strerror(errno)))")
+                .io, location: SourceLocation(file: path, line: 0),
+                message: "cannot open: \(String(cString: strerror(code))) (errno \(code))")
         }
         buffer = [UInt8](repeating: 0, count: max(16, chunkSize))
     }
@@ -101,9 +102,10 @@ public final class ByteStream {
         let capacity = buffer.count - end
         let got = buffer.withUnsafeMutableBytes { raw in read(descriptor, raw.baseAddress.map { $0 + end }, capacity) }
         guard got >= 0 else {
+            let code = errno
             throw ImportProblem(
-                location: SourceLocation(file: path, line: line),
-                message: "read failed: \(String(cString: strerror(errno)))")
+                .io, location: SourceLocation(file: path, line: line),
+                message: "read failed: \(String(cString: strerror(code))) (errno \(code))")
         }
         if got == 0 { atEnd = true }
         end += got

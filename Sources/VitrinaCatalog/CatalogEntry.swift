@@ -18,6 +18,9 @@ public enum CatalogItem: Sendable, Equatable {
     case entry(CatalogEntry, SourceLocation)
     /// A record skipped, with the reason (the reader continues after it).
     case skipped(ImportProblem)
+    /// Something read but worth a word, nothing skipped: a file that mixes encodings, a declared
+    /// encoding its bytes contradict.
+    case warning(ImportProblem)
 }
 
 /// A streaming reader of one catalog file: memory stays bounded whatever the file's size.

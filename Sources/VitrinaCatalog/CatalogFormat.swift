@@ -51,7 +51,7 @@ public enum CatalogFormat: String, Sendable, Equatable, Codable, CaseIterable {
         let stream = try ByteStream(path: path, chunkSize: sampleSize)
         guard let format = detect(try stream.peek(sampleSize)) else {
             throw ImportProblem(
-                location: SourceLocation(file: path, line: 1),
+                .unsupported, location: SourceLocation(file: path, line: 1),
                 message: "not a catalog Vitrina reads (expected YML, CommerceML, CSV, JSONL or reviews); "
                     + "use --format to say which")
         }

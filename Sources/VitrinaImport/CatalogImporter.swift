@@ -180,7 +180,11 @@ public final class CatalogImporter {
         case .skipped(let problem):
             if options.strict { throw problem }
             report.skipped += 1
+            if problem.isDuplicateID { report.duplicateIDs += 1 }
             list(problem, in: &report.skippedRecords)
+        case .warning(let problem):
+            report.warnings += 1
+            list(problem, in: &report.warningRecords)
         case .entry(.product(let product), _):
             productRecords += 1
             if options.full { seen.insert(product.id) }

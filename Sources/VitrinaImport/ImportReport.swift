@@ -2,7 +2,8 @@ import VitrinaCatalog
 
 /// What an import did: counts per kind of record, what was skipped and why, and the commit.
 ///
-/// This is the `--json` shape of `vitrina index` (version 2; documented in README).
+/// This is the `--json` shape of `vitrina index` (version 3; documented in README). Version 3
+/// added `warnings`, `warningRecords` and `duplicateIDs`.
 public struct ImportReport: Sendable, Codable, Equatable {
     /// One input file.
     public struct File: Sendable, Codable, Equatable {
@@ -29,7 +30,7 @@ public struct ImportReport: Sendable, Codable, Equatable {
     }
 
     /// The report's shape version.
-    public var version = 2
+    public var version = 3
     /// The files, in order.
     public var files: [File] = []
     /// Records read in all files.
@@ -58,6 +59,13 @@ public struct ImportReport: Sendable, Codable, Equatable {
     public var skippedRecords: [Listed] = []
     /// The first unknown ids and unresolved reviews.
     public var unresolved: [Listed] = []
+    /// Of ``skipped``: records whose id an earlier record of the same file had.
+    public var duplicateIDs = 0
+    /// Warnings: things read but worth a word (a file mixing encodings, a declared encoding the
+    /// bytes contradict); nothing was skipped for them.
+    public var warnings = 0
+    /// The first warnings.
+    public var warningRecords: [Listed] = []
     /// Live products after the commit.
     public var documents = 0
     /// Segments after the commit.
@@ -76,6 +84,7 @@ public struct ImportReport: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case version, files, records, added, updated, deleted, deletedAsAbsent, offersUpdated, unknownIDs
         case socialAttached, productsWithSocial, socialUnresolved, skipped, skippedRecords, unresolved
+        case duplicateIDs, warnings, warningRecords
         case documents, segments, bytes, seconds, recordsPerSecond
     }
 
@@ -97,6 +106,9 @@ public struct ImportReport: Sendable, Codable, Equatable {
         skipped = try container.decode(Int.self, forKey: .skipped)
         skippedRecords = try container.decode([Listed].self, forKey: .skippedRecords)
         unresolved = try container.decode([Listed].self, forKey: .unresolved)
+        duplicateIDs = try container.decodeIfPresent(Int.self, forKey: .duplicateIDs) ?? 0
+        warnings = try container.decodeIfPresent(Int.self, forKey: .warnings) ?? 0
+        warningRecords = try container.decodeIfPresent([Listed].self, forKey: .warningRecords) ?? []
         documents = try container.decode(Int.self, forKey: .documents)
         segments = try container.decode(Int.self, forKey: .segments)
         bytes = try container.decode(Int.self, forKey: .bytes)
@@ -121,6 +133,9 @@ public struct ImportReport: Sendable, Codable, Equatable {
         try container.encode(skipped, forKey: .skipped)
         try container.encode(skippedRecords, forKey: .skippedRecords)
         try container.encode(unresolved, forKey: .unresolved)
+        try container.encode(duplicateIDs, forKey: .duplicateIDs)
+        try container.encode(warnings, forKey: .warnings)
+        try container.encode(warningRecords, forKey: .warningRecords)
         try container.encode(documents, forKey: .documents)
         try container.encode(segments, forKey: .segments)
         try container.encode(bytes, forKey: .bytes)

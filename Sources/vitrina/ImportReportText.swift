@@ -36,6 +36,13 @@ struct ImportReportText {
         if report.skipped > report.skippedRecords.count {
             lines.append("… and \(report.skipped - report.skippedRecords.count) more skipped")
         }
+        if report.duplicateIDs > 0 { lines.append("of the skipped, repeated ids: \(report.duplicateIDs)") }
+        for record in report.warningRecords {
+            lines.append("warning \(record.location): \(Self.describe(record))")
+        }
+        if report.warnings > report.warningRecords.count {
+            lines.append("… and \(report.warnings - report.warningRecords.count) more warnings")
+        }
         let unresolvedTotal = report.unknownIDs + report.socialUnresolved
         for record in report.unresolved {
             lines.append("unresolved \(record.location): \(Self.describe(record))")

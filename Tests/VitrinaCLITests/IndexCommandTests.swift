@@ -29,7 +29,7 @@ struct IndexCommandTests {
         let run = try CLI.run(["index", "--index", index, "--json", yml, csv, reviews])
         #expect(run.status == 0, "\(run.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: run.stdoutBytes) as? [String: Any])
-        #expect(report["version"] as? Int == 2)
+        #expect(report["version"] as? Int == 3)
         #expect(report["added"] as? Int == 2 && report["skipped"] as? Int == 1)
         #expect(report["socialAttached"] as? Int == 1)
         let files = try #require(report["files"] as? [[String: Any]])

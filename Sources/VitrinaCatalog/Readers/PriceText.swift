@@ -2,6 +2,30 @@ import Foundation
 
 /// Numbers and currencies as feeds write them.
 enum PriceText {
+    /// The highest price accepted: 10¹² in any currency is a typo or a placeholder, not a price
+    /// (the dearest things sold online cost around 10⁹ rubles).
+    static let maximumPrice = 1e12
+
+    /// Why a price was refused.
+    struct Invalid: Error, Equatable {
+        var message: String
+    }
+
+    /// A price as written (see ``number(_:)``), checked: a finite number from 0 to ``maximumPrice``.
+    static func price(_ text: String) -> Result<Double, Invalid> {
+        guard let value = number(text) else { return .failure(Invalid(message: "expected a price, found \"\(text)\"")) }
+        if let problem = check(value) { return .failure(Invalid(message: "\(problem), found \"\(text)\"")) }
+        return .success(value)
+    }
+
+    /// What is wrong with a price value, or `nil` when it is a finite number from 0 to ``maximumPrice``.
+    static func check(_ value: Double) -> String? {
+        if !value.isFinite { return "a price must be a finite number" }
+        if value < 0 { return "a price cannot be negative" }
+        if value > maximumPrice { return "a price above 10¹² is not a price" }
+        return nil
+    }
+
     /// A price or quantity: `1234.56`, `1234,56`, `1 234,56`, `1 234` (spaces, no-break and thin
     /// spaces as group separators), optionally followed by a currency (`₽`, `руб.`, `BYN`);
     /// `nil` when it is not one number.

@@ -3,8 +3,8 @@ import VitrinaModel
 
 /// Reads a CSV (or TSV) product export, one record at a time, through a header preset.
 ///
-/// The encoding (UTF-8 with or without BOM, or Windows-1251) is detected from the first 64 KB and
-/// the delimiter (`,`, `;` or TAB) from the header line, unless given. Meta's `# …` metadata lines
+/// The encoding (UTF-8 with or without BOM, or Windows-1251) is decided word by word, so a file
+/// that mixes them reads right, with a warning at its end; the delimiter (`,`, `;` or TAB) from the header line, unless given. Meta's `# …` metadata lines
 /// before the header are skipped. The preset is detected from the header (the one that knows
 /// most columns) unless given; ``CSVColumnMap`` overrides single fields.
 ///
@@ -20,7 +20,8 @@ public struct CSVCatalogReader: CatalogReader {
     private let headers: [String]
     private var columns: [CSVField: [Int]] = [:]
     private var parameterColumns: [(index: Int, name: String)] = []
-    private var firstLineOfID: [String: Int] = [:]
+    private var ids = DuplicateIDs()
+    private var warned = false
 
     /// Opens `path` and reads its header.
     ///
@@ -40,7 +41,8 @@ public struct CSVCatalogReader: CatalogReader {
         let delimiter = delimiter ?? CSVParser.sniffDelimiter(headerSample)
         parser = CSVParser(stream: stream, delimiter: delimiter, encoding: encoding)
         guard let header = try parser.next() else {
-            throw ImportProblem(location: SourceLocation(file: path, line: 1), message: "empty file: no header line")
+            throw ImportProblem(
+                .malformed, location: SourceLocation(file: path, line: 1), message: "empty file: no header line")
         }
         headers = header.fields
         let normalized = headers.map(CSVPreset.normalize)
@@ -53,7 +55,7 @@ public struct CSVCatalogReader: CatalogReader {
         for (field, column) in map.columns {
             guard let index = normalized.firstIndex(of: CSVPreset.normalize(column)) else {
                 throw ImportProblem(
-                    location: SourceLocation(file: path, line: header.line), field: column,
+                    .usage, location: SourceLocation(file: path, line: header.line), field: column,
                     message: "--map names a column the header does not have")
             }
             columns[field] = [index]
@@ -75,7 +77,11 @@ public struct CSVCatalogReader: CatalogReader {
     ///
     /// - Throws: ``ImportProblem`` for a quoted field never closed.
     public mutating func next() throws -> CatalogItem? {
-        guard let record = try parser.next() else { return nil }
+        guard let record = try parser.next() else {
+            guard !warned, let warning = parser.encodingWarning else { return nil }
+            warned = true
+            return .warning(warning)
+        }
         return item(record)
     }
 
@@ -100,15 +106,16 @@ public struct CSVCatalogReader: CatalogReader {
             return skip("the record has \(fields.count) fields, the header \(headers.count)")
         }
         guard let id else { return skip("no id", field: header(.id)) }
-        if let first = firstLineOfID[id] { return skip("duplicate id (first at line \(first))", field: header(.id)) }
-        firstLineOfID[id] = record.line
+        if let duplicate = ids.check(id, at: location, field: header(.id)) { return .skipped(duplicate) }
 
         var prices: [CSVField: Double] = [:]
         var currency = value(.currency).map { PriceText.currency($0) ?? $0.uppercased() }
         for field in [CSVField.price, .oldPrice, .salePrice] {
             guard let text = value(field) else { continue }
-            guard let number = PriceText.number(text) else {
-                return skip("expected a price, found \"\(text)\"", field: header(field))
+            let number: Double
+            switch PriceText.price(text) {
+            case .success(let value): number = value
+            case .failure(let reason): return skip(reason.message, field: header(field))
             }
             prices[field] = number
             if currency == nil { currency = Self.trailingCurrency(text) }
@@ -126,7 +133,7 @@ public struct CSVCatalogReader: CatalogReader {
         }
         guard let title else {
             guard prices[.price] != nil || available != nil else { return skip("no title", field: header(.title)) }
-            return .entry(
+            return RecordCheck.checked(
                 .offerUpdate(
                     OfferUpdate(
                         id: id, price: prices[.price], oldPrice: prices[.oldPrice], currency: currency,
@@ -149,7 +156,7 @@ public struct CSVCatalogReader: CatalogReader {
             price: prices[.price], oldPrice: prices[.oldPrice], currency: currency, available: available,
             url: value(.url), pictures: pictures, rating: value(.rating).flatMap(PriceText.number),
             reviewCount: value(.reviewCount).flatMap(PriceText.number).map { Int($0) })
-        return .entry(.product(product), location)
+        return RecordCheck.checked(.product(product), location)
     }
 
     /// `in stock`, `да`, `есть`, `ёсць`, `1`, a positive count → true; `out of stock`, `нет`,

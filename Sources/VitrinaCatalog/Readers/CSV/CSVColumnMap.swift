@@ -19,12 +19,12 @@ public struct CSVColumnMap: Sendable, Equatable {
             let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[1].isEmpty else {
                 throw ImportProblem(
-                    location: SourceLocation(file: "--map", line: 0),
+                    .usage, location: SourceLocation(file: "--map", line: 0),
                     message: "expected field=column, found \"\(pair)\"")
             }
             guard let field = CSVField(rawValue: parts[0]) else {
                 throw ImportProblem(
-                    location: SourceLocation(file: "--map", line: 0),
+                    .usage, location: SourceLocation(file: "--map", line: 0),
                     message: "unknown field \"\(parts[0])\"; fields: "
                         + CSVField.allCases.map(\.rawValue).joined(separator: ", "))
             }

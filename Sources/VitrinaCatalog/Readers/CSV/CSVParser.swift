@@ -2,7 +2,8 @@
 ///
 /// Quoted fields may hold delimiters, `""` (an escaped quote) and line breaks; CRLF and LF both
 /// end records. A quote inside an unquoted field is kept as text (as spreadsheet programs
-/// export it). Fields are decoded with the file's encoding.
+/// export it). Each word is decoded in the encoding it is in (``MixedEncodingDecoder``: a
+/// Windows-1251 row among UTF-8 ones stays readable, and so do the others).
 struct CSVParser {
     /// One record with the line it starts on.
     struct Record {
@@ -12,13 +13,28 @@ struct CSVParser {
 
     let stream: ByteStream
     let delimiter: UInt8
-    let encoding: TextEncoding
+    /// Decodes fields; its counts say whether the file mixes encodings.
+    private(set) var decoder: MixedEncodingDecoder
     private var field: [UInt8] = []
 
+    /// A parser of `stream`, reading words that are valid in both encodings as `encoding` until
+    /// the file shows otherwise.
     init(stream: ByteStream, delimiter: UInt8, encoding: TextEncoding) {
         self.stream = stream
         self.delimiter = delimiter
-        self.encoding = encoding
+        decoder = MixedEncodingDecoder(preferred: encoding)
+    }
+
+    /// The warning for a file that mixes encodings (`nil` when it does not), once the file is read.
+    var encodingWarning: ImportProblem? {
+        guard decoder.isMixed else { return nil }
+        let minority = decoder.majority == .utf8 ? decoder.firstWindows1251Line : decoder.firstUTF8Line
+        return ImportProblem(
+            .encoding, location: SourceLocation(file: stream.path, line: minority), field: "encoding",
+            message:
+                "the file mixes UTF-8 (\(decoder.utf8Runs) words, first at line \(decoder.firstUTF8Line)) and "
+                + "Windows-1251 (\(decoder.windows1251Runs) words, first at line \(decoder.firstWindows1251Line)); "
+                + "each word was read in its own encoding")
     }
 
     /// The next record, or `nil` at the end of the file; blank lines are skipped.
@@ -27,6 +43,7 @@ struct CSVParser {
     mutating func next() throws -> Record? {
         var fields: [String] = []
         var line = stream.line
+        decoder.line = line
         var inQuotes = false
         var quotedField = false
         var sawAnything = false
@@ -35,11 +52,11 @@ struct CSVParser {
             guard let byte = try stream.next() else {
                 if inQuotes {
                     throw ImportProblem(
-                        location: SourceLocation(file: stream.path, line: line),
+                        .malformed, location: SourceLocation(file: stream.path, line: line),
                         message: "a quoted field opened in this record is never closed")
                 }
                 if !sawAnything { return nil }
-                fields.append(encoding.decode(field))
+                fields.append(decoder.decode(field))
                 return Record(fields: fields, line: line)
             }
             if inQuotes {
@@ -61,7 +78,7 @@ struct CSVParser {
                 quotedField = true
                 sawAnything = true
             case delimiter:
-                fields.append(encoding.decode(field))
+                fields.append(decoder.decode(field))
                 field.removeAll(keepingCapacity: true)
                 quotedField = false
                 sawAnything = true
@@ -70,9 +87,10 @@ struct CSVParser {
             case 0x0A:
                 if !sawAnything && field.isEmpty {
                     line = stream.line
+                    decoder.line = line
                     continue  // a blank line
                 }
-                fields.append(encoding.decode(field))
+                fields.append(decoder.decode(field))
                 return Record(fields: fields, line: line)
             default:
                 field.append(byte)

@@ -37,6 +37,8 @@ public struct CommerceMLReader: CatalogReader {
     private var started = false
     private var finished = false
     private var offersBytes = 0
+    /// A product read while the catalog's XML reader had notices to pass on first.
+    private var held: CatalogItem?
 
     /// Opens a catalog and/or an offers package (at least one).
     ///
@@ -92,10 +94,13 @@ public struct CommerceMLReader: CatalogReader {
                 rootChecked = true
                 continue
             }
+            defer { while let notice = xml.takeNotice() { pending.append(notice) } }
             switch name {
             case "ТипЦены":
                 let element = try xml.readElement(name: name, isEmpty: isEmpty)
-                if let id = element.value("Ид") {
+                if let excess = element.excess {
+                    pending.append(.skipped(excess))
+                } else if let id = element.value("Ид") {
                     priceTypes.append((id, element.value("Наименование") ?? "", element.value("Валюта")))
                 }
             case "Предложение":
@@ -107,6 +112,7 @@ public struct CommerceMLReader: CatalogReader {
                 continue
             }
         }
+        while let notice = xml.takeNotice() { pending.append(notice) }
         offersBytes = xml.bytesConsumed
     }
 
@@ -117,6 +123,11 @@ public struct CommerceMLReader: CatalogReader {
         guard let id = element.value("Ид") else {
             return .skipped(ImportProblem(location: location, field: "Ид", message: "offer without an Ид"))
         }
+        if var excess = element.excess {
+            excess.recordID = id
+            excess.message = "offer skipped: " + excess.message
+            return .skipped(excess)
+        }
         let retail = priceTypes.first { type in
             let name = type.name.lowercased()
             return ["розн", "роздр", "retail", "отпуск"].contains { name.contains($0) }
@@ -124,11 +135,12 @@ public struct CommerceMLReader: CatalogReader {
         var chosen: (price: Double, currency: String?)?
         for price in element.child("Цены")?.children("Цена") ?? [] {
             guard let text = price.value("ЦенаЗаЕдиницу") else { continue }
-            guard let value = PriceText.number(text) else {
+            let value: Double
+            switch PriceText.price(text) {
+            case .success(let number): value = number
+            case .failure(let reason):
                 return .skipped(
-                    ImportProblem(
-                        location: location, recordID: id, field: "ЦенаЗаЕдиницу",
-                        message: "expected a number, found \"\(text)\""))
+                    ImportProblem(location: location, recordID: id, field: "ЦенаЗаЕдиницу", message: reason.message))
             }
             let typeID = price.value("ИдТипаЦены")
             let type = priceTypes.first { $0.id == typeID }
@@ -202,6 +214,11 @@ public struct CommerceMLReader: CatalogReader {
 
     private mutating func nextProduct() throws -> CatalogItem? {
         guard let xml = catalog else { return nil }
+        if let notice = xml.takeNotice() { return notice }
+        if let item = held {
+            held = nil
+            return item
+        }
         while let node = try xml.next() {
             guard case .start(let name, let isEmpty) = node else { continue }
             if xml.depth == 0 {
@@ -212,17 +229,27 @@ public struct CommerceMLReader: CatalogReader {
             }
             switch name {
             case "Классификатор":
-                readClassifier(try xml.readElement(name: name, isEmpty: isEmpty))
+                let classifier = try xml.readElement(name: name, isEmpty: isEmpty)
+                readClassifier(classifier)
+                // Groups and properties are read, whatever attributes they lost; the loss is reported.
+                if let excess = classifier.excess { return deliver(.skipped(excess), xml) }
             case "Товар":
                 let element = try xml.readElement(name: name, isEmpty: isEmpty, flattening: ["Описание"])
-                return product(element, path: xml.path)
+                return deliver(product(element, path: xml.path), xml)
             case "Каталог", "Товары":
                 continue
             default:
                 if xml.depth <= 2 { try xml.skipElement(name: name, isEmpty: isEmpty) }
             }
         }
-        return nil
+        return xml.takeNotice()
+    }
+
+    /// `item`, after the XML reader's notices (which come first in the file).
+    private mutating func deliver(_ item: CatalogItem, _ xml: XMLStreamReader) -> CatalogItem? {
+        guard let notice = xml.takeNotice() else { return item }
+        held = item
+        return notice
     }
 
     private mutating func readClassifier(_ classifier: XMLElement) {
@@ -248,6 +275,11 @@ public struct CommerceMLReader: CatalogReader {
         let location = SourceLocation(file: path, line: element.line)
         guard let id = element.value("Ид") else {
             return .skipped(ImportProblem(location: location, field: "Ид", message: "product without an Ид"))
+        }
+        if var excess = element.excess {
+            excess.recordID = id
+            excess.message = "product skipped: " + excess.message
+            return .skipped(excess)
         }
         guard let title = element.value("Наименование") else {
             return .skipped(
@@ -282,7 +314,7 @@ public struct CommerceMLReader: CatalogReader {
                 .flatMap { $0.isEmpty ? nil : $0 },
             parameters: parameters, price: merged.price, currency: merged.currency, available: merged.available,
             pictures: element.children("Картинка").compactMap(\.trimmedText))
-        return .entry(.product(product), location)
+        return RecordCheck.checked(.product(product), location)
     }
 
     /// Requisites (`ЗначенияРеквизитов`) that describe the accounting record, not the product.

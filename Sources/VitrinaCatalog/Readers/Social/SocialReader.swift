@@ -21,6 +21,9 @@ public struct SocialReader: CatalogReader {
     private var parser: CSVParser?
     private var headers: [String] = []
     private var line: [UInt8] = []
+    /// JSON lines that are not UTF-8 are read word by word as Windows-1251.
+    private var decoder = MixedEncodingDecoder(preferred: .utf8)
+    private var warned = false
 
     /// Opens `path`: JSONL when its first character is `{`, else CSV.
     ///
@@ -38,7 +41,7 @@ public struct SocialReader: CatalogReader {
             var csv = CSVParser(stream: stream, delimiter: CSVParser.sniffDelimiter(sample), encoding: encoding)
             guard let header = try csv.next() else {
                 throw ImportProblem(
-                    location: SourceLocation(file: path, line: 1), message: "empty file: no header line")
+                    .malformed, location: SourceLocation(file: path, line: 1), message: "empty file: no header line")
             }
             headers = header.fields.map(CSVPreset.normalize)
             parser = csv
@@ -55,11 +58,13 @@ public struct SocialReader: CatalogReader {
         if isJSON {
             while true {
                 let number = stream.line
-                guard try stream.readLine(into: &line) else { return nil }
+                guard try stream.readLine(into: &line) else { return encodingWarning(decoder) }
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
                 let location = SourceLocation(file: stream.path, line: number)
-                guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
-                    return .skipped(ImportProblem(location: location, message: "not a JSON object"))
+                decoder.line = number
+                let data = TextEncoding.isValidUTF8(line) ? Data(line) : Data(Array(decoder.decode(line).utf8))
+                guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                    return .skipped(ImportProblem(.malformed, location: location, message: "not a JSON object"))
                 }
                 var values: [String: String] = [:]
                 for (key, value) in object {
@@ -72,7 +77,8 @@ public struct SocialReader: CatalogReader {
                 return item(values, at: location)
             }
         }
-        guard var parser, let record = try parser.next() else { return nil }
+        guard var parser else { return nil }
+        guard let record = try parser.next() else { return encodingWarning(parser.decoder) }
         self.parser = parser
         let location = SourceLocation(file: stream.path, line: record.line)
         guard record.fields.count <= headers.count else {
@@ -84,6 +90,19 @@ public struct SocialReader: CatalogReader {
         var values: [String: String] = [:]
         for (index, field) in record.fields.enumerated() { values[headers[index]] = field }
         return item(values, at: location)
+    }
+
+    /// The warning, once, when the file mixed encodings (`decoder` read it); else `nil`: the end.
+    private mutating func encodingWarning(_ decoder: MixedEncodingDecoder) -> CatalogItem? {
+        guard !warned, decoder.windows1251Runs > 0, isJSON || decoder.isMixed else { return nil }
+        warned = true
+        return .warning(
+            ImportProblem(
+                .encoding, location: SourceLocation(file: stream.path, line: decoder.firstWindows1251Line),
+                field: "encoding",
+                message:
+                    "the file mixes UTF-8 (\(decoder.utf8Runs) words) and Windows-1251 (\(decoder.windows1251Runs) "
+                    + "words, the first on this line); each word was read in its own encoding"))
     }
 
     private func item(_ values: [String: String], at location: SourceLocation) -> CatalogItem {
@@ -116,7 +135,7 @@ public struct SocialReader: CatalogReader {
         let rating = value(["rating", "stars", "mark", "score", "оценка"]).flatMap(PriceText.number)
         let kindText = value(["kind", "type"])?.lowercased()
         let kind: SocialItem.Kind = kindText == "post" ? .post : kindText == "review" || rating != nil ? .review : .post
-        return .entry(
+        return RecordCheck.checked(
             .social(
                 SocialItem(
                     kind: kind, product: reference, text: text, rating: rating,

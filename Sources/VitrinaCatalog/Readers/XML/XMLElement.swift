@@ -13,6 +13,9 @@ struct XMLElement {
     var text = ""
     /// Child elements in document order.
     var children: [XMLElement] = []
+    /// The first element of this record (itself or a descendant) that had more attributes than the
+    /// limit, as a problem; a reader skips such a record.
+    var excess: ImportProblem?
 
     init(name: String, attributes: [String: String], line: Int) {
         self.name = name

@@ -1,4 +1,5 @@
 import CVitrinaXML
+import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -23,34 +24,63 @@ final class XMLStreamReader {
     let path: String
     private let reader: xmlTextReaderPtr
     private let errors = ErrorBox()
-    /// The open file (read through a descriptor, so libxml2 never decompresses a `.gz` on its own).
-    private let descriptor: Int32
+    /// The file's bytes as libxml2 gets them: decoded to UTF-8 word by word, attributes capped.
+    private let input: XMLInput
     /// The file's size, to tell a truncated document from other errors.
     private let fileSize: Int
     /// Elements started and not yet ended.
     private var openElements = 0
+    /// Problems and warnings found outside the records a reader reads whole (an element over the
+    /// attribute limit, the document's encoding), for the reader to pass on (``takeNotice()``).
+    private var notices: [CatalogItem] = []
+    private var noticeStart = 0
+    /// Whether the end of the document was reached.
+    private var finished = false
+    /// The element ``next()`` just returned, when it had attributes dropped and nobody read it yet.
+    private var unreadExcess: ImportProblem?
 
     /// Opens `path`.
     ///
     /// The options are `XML_PARSE_NONET` (no network), `XML_PARSE_NOCDATA` (CDATA as text) and
-    /// `XML_PARSE_BIG_LINES`; never `NOENT`, `DTDLOAD`, `DTDATTR` or `HUGE`, so entities are not
-    /// substituted, no external DTD is read and libxml2's size and depth limits stay on.
+    /// `XML_PARSE_BIG_LINES`, plus `XML_PARSE_IGNORE_ENC` when ``XMLInput`` decodes the text; never
+    /// `NOENT`, `DTDLOAD`, `DTDATTR` or `HUGE`, so entities are not substituted, no external DTD is
+    /// read and libxml2's size and depth limits stay on.
     ///
-    /// - Throws: ``ImportProblem`` when the file cannot be opened.
+    /// - Throws: ``ImportProblem`` when the file cannot be opened or is in UTF-16/UTF-32.
     init(path: String) throws {
         self.path = path
-        descriptor = open(path, O_RDONLY)
+        let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
+            let code = errno
             throw ImportProblem(
-                location: SourceLocation(file: path, line: 0),
-                message: "cannot open: \(String(cString: strerror(errno)))")
+                .io, location: SourceLocation(file: path, line: 0),
+                message: "cannot open: \(String(cString: strerror(code))) (errno \(code))")
         }
         var status = stat()
         fileSize = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue)
-        guard let reader = xmlReaderForFd(descriptor, path, nil, options) else {
+        do {
+            input = try XMLInput(path: path, descriptor: descriptor)
+        } catch {
             close(descriptor)
-            throw ImportProblem(location: SourceLocation(file: path, line: 0), message: "cannot open as XML")
+            throw error
+        }
+        var options = XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue
+        var encoding: String?
+        if input.mode == .utf8 {
+            options |= XML_PARSE_IGNORE_ENC.rawValue
+            encoding = "UTF-8"
+        }
+        let context = Unmanaged.passUnretained(input).toOpaque()
+        let created = xmlReaderForIO(
+            { context, buffer, length in
+                guard let context, let buffer else { return -1 }
+                return Unmanaged<XMLInput>.fromOpaque(context).takeUnretainedValue()
+                    .read(into: buffer, capacity: Int(max(0, length)))
+            }, { _ in 0 }, context, path, encoding, Int32(options))
+        guard let reader = created else {
+            close(descriptor)
+            throw ImportProblem(
+                .io, location: SourceLocation(file: path, line: 0), message: "libxml2 cannot open it as XML")
         }
         self.reader = reader
         // Errors are collected (never printed); the first one ends the reading.
@@ -70,7 +100,7 @@ final class XMLStreamReader {
 
     deinit {
         xmlFreeTextReader(reader)
-        close(descriptor)
+        close(input.descriptor)
     }
 
     /// The 1-based line where the current node starts (libxml2 keeps no column for nodes).
@@ -90,7 +120,7 @@ final class XMLStreamReader {
     /// Where the parser is: for errors in the XML itself.
     var location: SourceLocation { SourceLocation(file: path, line: parserLine, column: parserColumn) }
     /// Bytes of the file consumed so far.
-    var bytesConsumed: Int { Int(xmlTextReaderByteConsumed(reader)) }
+    var bytesConsumed: Int { input.fileBytes(forConsumed: Int(xmlTextReaderByteConsumed(reader))) }
     /// The depth of the current node (the root element is 0).
     var depth: Int { Int(xmlTextReaderDepth(reader)) }
 
@@ -98,15 +128,27 @@ final class XMLStreamReader {
     ///
     /// - Throws: ``ImportProblem`` for malformed or truncated XML and for entity references.
     func next() throws -> Node? {
+        if let excess = unreadExcess {
+            notices.append(.skipped(excess))
+            unreadExcess = nil
+        }
         let status = xmlTextReaderRead(reader)
         if let message = errors.message { throw parseError(message) }
-        if status == 0 { return nil }
+        if status == 0 {
+            if !finished {
+                finished = true
+                if let warning = input.encodingWarning { notices.append(.warning(warning)) }
+            }
+            return nil
+        }
         guard status == 1 else { throw parseError("cannot read further") }
         switch xmlTextReaderNodeType(reader) {
         case Int32(XML_READER_TYPE_ELEMENT.rawValue):
             let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
             if !isEmpty { openElements += 1 }
-            return .start(name: localName, isEmpty: isEmpty)
+            let name = localName
+            if let dropped = droppedAttributes() { unreadExcess = excessProblem(element: name, dropped: dropped) }
+            return .start(name: name, isEmpty: isEmpty)
         case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
             openElements -= 1
             return .end(name: localName)
@@ -114,7 +156,8 @@ final class XMLStreamReader {
             Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
             return .text(value)
         case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
-            throw problem("entity references are not allowed (the document declares its own entities)")
+            throw problem(
+                "entity references are not allowed (the document declares its own entities)", code: .unsupported)
         case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
             try rejectInternalEntities()
             return .other
@@ -132,17 +175,21 @@ final class XMLStreamReader {
     ///
     /// - Throws: ``ImportProblem`` as ``next()`` does.
     func readElement(name: String, isEmpty: Bool, flattening flattened: Set<String> = []) throws -> XMLElement {
-        var element = XMLElement(name: name, attributes: attributes(), line: line)
+        let (attributes, dropped) = self.attributes()
+        var element = XMLElement(name: name, attributes: attributes, line: line)
+        unreadExcess = nil
+        if dropped > 0 { element.excess = excessProblem(element: name, dropped: dropped) }
         if isEmpty { return element }
         if flattened.contains(name) {
-            element.text = try readFlattenedText(name: name)
+            element.text = try readFlattenedText(name: name, into: &element)
             return element
         }
         while let node = try next() {
             switch node {
             case .start(let child, let childIsEmpty):
-                element.children.append(
-                    try readElement(name: child, isEmpty: childIsEmpty, flattening: flattened))
+                let read = try readElement(name: child, isEmpty: childIsEmpty, flattening: flattened)
+                if element.excess == nil { element.excess = read.excess }
+                element.children.append(read)
             case .text(let text):
                 element.text += text
             case .end:
@@ -154,12 +201,17 @@ final class XMLStreamReader {
         throw problem("the document ends inside <\(name)> (truncated file?)")
     }
 
-    /// The text inside the current element in document order, with `<br>` at each HTML block tag
-    /// among its descendants; the reader ends on the element's end.
-    private func readFlattenedText(name: String) throws -> String {
+    /// The text inside the current element in document order, with `<br>` at each HTML block tag.
+    ///
+    /// The reader ends on the element's end. A descendant over the attribute limit is noted in `element`.
+    private func readFlattenedText(name: String, into element: inout XMLElement) throws -> String {
         var text = ""
         var level = 0
         while let node = try next() {
+            if let excess = unreadExcess {
+                if element.excess == nil { element.excess = excess }
+                unreadExcess = nil
+            }
             switch node {
             case .start(let child, let childIsEmpty):
                 if HTMLText.blockTags.contains(child.lowercased()) { text += "<br>" }
@@ -183,6 +235,10 @@ final class XMLStreamReader {
     ///
     /// - Throws: ``ImportProblem`` as ``next()`` does.
     func skipElement(name: String, isEmpty: Bool) throws {
+        if let excess = unreadExcess {
+            notices.append(.skipped(excess))
+            unreadExcess = nil
+        }
         if isEmpty { return }
         let start = depth
         while true {
@@ -192,40 +248,76 @@ final class XMLStreamReader {
                 throw parseError(status == 0 ? "the document ends inside <\(name)>" : "cannot read further")
             }
             switch xmlTextReaderNodeType(reader) {
+            case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+                if let dropped = droppedAttributes() {
+                    notices.append(.skipped(excessProblem(element: localName, dropped: dropped)))
+                }
             case Int32(XML_READER_TYPE_END_ELEMENT.rawValue) where depth == start:
                 openElements -= 1
                 return
             case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
-                throw problem("entity references are not allowed (the document declares its own entities)")
+                throw problem(
+                    "entity references are not allowed (the document declares its own entities)", code: .unsupported)
             default:
                 continue
             }
         }
     }
 
-    /// An error in the XML, where libxml2 found it; when the input ran out with elements still open,
-    /// libxml2's message (often «Extra content at the end of the document») is prefixed with what
-    /// happened: the file is cut short.
+    /// An error in the XML, where libxml2 found it, said in our words around libxml2's.
+    ///
+    /// "(truncated?)" only when the input ran out with elements still open (libxml2 then says
+    /// «Extra content at the end of the document» or «Premature end of data»); libxml2's advice
+    /// to use `XML_PARSE_HUGE` becomes what it means here: a safety limit.
     private func parseError(_ message: String) -> ImportProblem {
         var location = self.location
         if errors.message != nil, errors.line > 0 {
             location = SourceLocation(file: path, line: errors.line, column: errors.column > 0 ? errors.column : nil)
         }
-        let endedEarly =
-            errors.code == Int(XML_ERR_DOCUMENT_END.rawValue) || (fileSize > 0 && bytesConsumed >= fileSize)
         if fileSize == 0 {
-            return ImportProblem(location: location, message: "the file is empty")
+            return ImportProblem(.malformed, location: location, message: "the file is empty")
         }
-        if openElements > 0, endedEarly {
+        if input.readError != 0 {
             return ImportProblem(
-                location: location, message: "the file ends before the document does (truncated?): \(message)")
+                .io, location: location,
+                message: "read failed: \(String(cString: strerror(input.readError))) (errno \(input.readError))")
         }
-        return ImportProblem(location: location, message: message)
+        // libxml2 says so when the data ran out with elements open…
+        let endCodes = [XML_ERR_DOCUMENT_END, XML_ERR_TAG_NOT_FINISHED].map { Int($0.rawValue) }
+        // …or, on the last line, that a construct the data ends in is unfinished.
+        let unfinishedCodes = [
+            XML_ERR_GT_REQUIRED, XML_ERR_LTSLASH_REQUIRED, XML_ERR_ATTRIBUTE_NOT_STARTED,
+            XML_ERR_ATTRIBUTE_NOT_FINISHED, XML_ERR_ATTRIBUTE_WITHOUT_VALUE, XML_ERR_NAME_REQUIRED,
+            XML_ERR_LITERAL_NOT_FINISHED, XML_ERR_COMMENT_NOT_FINISHED, XML_ERR_CDATA_NOT_FINISHED,
+            XML_ERR_PI_NOT_FINISHED, XML_ERR_ENTITYREF_SEMICOL_MISSING, XML_ERR_EQUAL_REQUIRED,
+        ].map { Int($0.rawValue) }
+        let cutShort =
+            endCodes.contains(errors.code)
+            || (unfinishedCodes.contains(errors.code) && errors.line >= input.lastLine - 1)
+        if openElements > 0, input.isExhausted, cutShort {
+            return ImportProblem(
+                .malformed, location: location,
+                message: "the file ends before the document does (truncated?): "
+                    + "\(openElements) element\(openElements == 1 ? " is" : "s are") not closed")
+        }
+        var text = message
+        var limited = false
+        for advice in [", use XML_PARSE_HUGE option", " use XML_PARSE_HUGE option", "use XML_PARSE_HUGE option"] {
+            if let range = text.range(of: advice) {
+                text.replaceSubrange(range, with: "")
+                text += " (over a safety limit of the XML reader)"
+                limited = true
+                break
+            }
+        }
+        return ImportProblem(limited ? .limit : .malformed, location: location, message: "malformed XML: \(text)")
     }
 
     /// A problem at the current position.
-    func problem(_ message: String, recordID: String? = nil, field: String? = nil) -> ImportProblem {
-        ImportProblem(location: location, recordID: recordID, field: field, message: message)
+    func problem(
+        _ message: String, code: ImportProblem.Code = .malformed, recordID: String? = nil, field: String? = nil
+    ) -> ImportProblem {
+        ImportProblem(code, location: location, recordID: recordID, field: field, message: message)
     }
 
     private var localName: String {
@@ -238,15 +330,54 @@ final class XMLStreamReader {
         return String(cString: value)
     }
 
-    private func attributes() -> [String: String] {
+    /// The attributes of the current element, and how many were dropped for being over the limit.
+    private func attributes() -> (attributes: [String: String], dropped: Int) {
         var result: [String: String] = [:]
-        guard xmlTextReaderHasAttributes(reader) == 1 else { return result }
+        guard xmlTextReaderHasAttributes(reader) == 1 else { return (result, 0) }
         while xmlTextReaderMoveToNextAttribute(reader) == 1 {
             result[localName] = value
         }
         xmlTextReaderMoveToElement(reader)
-        return result
+        guard input.limiter.excessCount > 0, let marker = result.removeValue(forKey: AttributeLimiter.markerName)
+        else { return (result, 0) }
+        return (result, Int(marker) ?? 1)
     }
+
+    /// How many attributes the current element lost to the limit (`nil` when none).
+    private func droppedAttributes() -> Int? {
+        guard input.limiter.excessCount > 0,
+            xmlTextReaderMoveToAttribute(reader, AttributeLimiter.markerName) == 1
+        else { return nil }
+        defer { xmlTextReaderMoveToElement(reader) }
+        return xmlTextReaderConstValue(reader).flatMap { Int(String(cString: $0)) } ?? 1
+    }
+
+    /// The problem of an element over the attribute limit, at the current position.
+    private func excessProblem(element: String, dropped: Int) -> ImportProblem {
+        let limit = input.limiter.limit
+        return ImportProblem(
+            .limit, location: SourceLocation(file: path, line: line), field: element,
+            message:
+                "<\(element)> has \(limit + dropped) attributes, more than the limit of \(limit) per element "
+                + "(a guard against hostile files); the other \(dropped) were not read")
+    }
+
+    /// The next problem or warning found outside the records read whole (an element over the
+    /// attribute limit, the encoding warning at the end), for the reader to pass on in order.
+    func takeNotice() -> CatalogItem? {
+        guard noticeStart < notices.count else {
+            if !notices.isEmpty {
+                notices.removeAll(keepingCapacity: true)
+                noticeStart = 0
+            }
+            return nil
+        }
+        defer { noticeStart += 1 }
+        return notices[noticeStart]
+    }
+
+    /// Whether problems or warnings are waiting (see ``takeNotice()``).
+    var hasNotices: Bool { noticeStart < notices.count }
 
     /// A DOCTYPE with an internal subset that declares entities (general or parameter) is refused outright.
     private func rejectInternalEntities() throws {
@@ -254,7 +385,7 @@ final class XMLStreamReader {
         let general = dtd.pointee.entities.map { xmlHashSize(OpaquePointer($0)) } ?? 0
         let parameter = dtd.pointee.pentities.map { xmlHashSize(OpaquePointer($0)) } ?? 0
         if general > 0 || parameter > 0 {
-            throw problem("the document declares entities; entity declarations are not allowed")
+            throw problem("the document declares entities; entity declarations are not allowed", code: .unsupported)
         }
     }
 

@@ -21,8 +21,10 @@ public struct YMLReader: CatalogReader {
     private var rootChecked = false
     private var currencies: [String: String] = [:]  // id → rate as written
     private var categories: [String: (parent: String?, name: String)] = [:]
-    private var firstLineOfID: [String: Int] = [:]
+    private var ids = DuplicateIDs()
     private var pathCache: [String: [String]] = [:]
+    /// An item read while the XML reader had notices to pass on first.
+    private var held: CatalogItem?
 
     /// Opens `path`.
     ///
@@ -38,6 +40,11 @@ public struct YMLReader: CatalogReader {
     ///
     /// - Throws: ``ImportProblem`` for malformed XML, entities, or a root that is not `yml_catalog`.
     public mutating func next() throws -> CatalogItem? {
+        if let notice = xml.takeNotice() { return notice }
+        if let item = held {
+            held = nil
+            return item
+        }
         while let node = try xml.next() {
             guard case .start(let name, let isEmpty) = node else { continue }
             if !rootChecked {
@@ -50,24 +57,33 @@ public struct YMLReader: CatalogReader {
                 continue
             case "currency":
                 let element = try xml.readElement(name: name, isEmpty: isEmpty)
+                if let excess = element.excess { return deliver(.skipped(excess)) }
                 if let id = element.attributes["id"].map(Self.currencyCode) {
                     currencies[id] = element.attributes["rate"] ?? ""
                 }
             case "category":
                 let element = try xml.readElement(name: name, isEmpty: isEmpty)
+                if let excess = element.excess { return deliver(.skipped(excess)) }
                 if let id = element.attributes["id"] {
                     let parent = element.attributes["parentId"] ?? element.attributes["parent_id"]
                     categories[id] = (parent, element.trimmedText ?? "")
                 }
             case "offer":
                 let element = try xml.readElement(name: name, isEmpty: isEmpty, flattening: ["description"])
-                return offer(element)
+                return deliver(offer(element))
             default:
                 try xml.skipElement(name: name, isEmpty: isEmpty)
             }
         }
         if !rootChecked { throw xml.problem("empty document: no <yml_catalog>") }
-        return nil
+        return xml.takeNotice()
+    }
+
+    /// `item`, after the XML reader's notices (which come first in the file).
+    private mutating func deliver(_ item: CatalogItem) -> CatalogItem? {
+        guard let notice = xml.takeNotice() else { return item }
+        held = item
+        return notice
     }
 
     // MARK: - Offers
@@ -80,18 +96,22 @@ public struct YMLReader: CatalogReader {
         guard let id = element.attributes["id"]?.trimmingCharacters(in: .whitespaces), !id.isEmpty else {
             return skip("offer without an id attribute", field: "offer/@id")
         }
-        if let first = firstLineOfID[id] {
-            return skip("duplicate offer id (first at line \(first))", id: id, field: "offer/@id")
+        if var excess = element.excess {
+            excess.recordID = id
+            excess.message = "offer skipped: " + excess.message
+            return .skipped(excess)
         }
-        firstLineOfID[id] = element.line
+        if let duplicate = ids.check(id, at: location, field: "offer/@id", record: "offer") {
+            return .skipped(duplicate)
+        }
 
         var prices: [String: Double] = [:]
         for field in ["price", "oldprice"] {
             guard let text = element.value(field) else { continue }
-            guard let value = PriceText.number(text), value >= 0 else {
-                return skip("expected a number, found \"\(text)\"", id: id, field: field)
+            switch PriceText.price(text) {
+            case .success(let value): prices[field] = value
+            case .failure(let reason): return skip(reason.message, id: id, field: field)
             }
-            prices[field] = value
         }
         var currency = element.value("currencyId").map(Self.currencyCode)
         if let code = currency, !currencies.isEmpty, currencies[code] == nil {
@@ -116,7 +136,7 @@ public struct YMLReader: CatalogReader {
             guard prices["price"] != nil || available != nil else {
                 return skip("offer has no name, vendor or model, and no price or availability", id: id, field: "name")
             }
-            return .entry(
+            return RecordCheck.checked(
                 .offerUpdate(
                     OfferUpdate(
                         id: id, price: prices["price"], oldPrice: prices["oldprice"], currency: currency,
@@ -147,7 +167,7 @@ public struct YMLReader: CatalogReader {
             parameters: parameters, price: prices["price"], oldPrice: prices["oldprice"], currency: currency,
             available: available, url: element.value("url"),
             pictures: element.children("picture").compactMap(\.trimmedText))
-        return .entry(.product(product), location)
+        return RecordCheck.checked(.product(product), location)
     }
 
     /// The names from the root to category `id`.

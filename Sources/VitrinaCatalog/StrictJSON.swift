@@ -1,13 +1,19 @@
 /// A strict RFC 8259 syntax check: Foundation's JSON parsers accept trailing commas and other
 /// JSON5 liberties that Google's and Yandex's structured-data parsers reject, so the audit checks
-/// syntax itself before reading a JSON-LD block.
-struct StrictJSON {
+/// syntax itself before reading a JSON-LD block; the JSONL reader uses it to say what is wrong
+/// with a line and where.
+package struct StrictJSON {
     private let bytes: [UInt8]
     private var index = 0
 
     /// `nil` when `text` is valid JSON, else what is wrong and where (`line 3, column 12`).
-    static func error(in text: String) -> String? {
-        var checker = StrictJSON(bytes: Array(text.utf8))
+    package static func error(in text: String) -> String? {
+        error(in: Array(text.utf8))
+    }
+
+    /// `nil` when `bytes` are valid JSON, else what is wrong and where.
+    package static func error(in bytes: [UInt8]) -> String? {
+        var checker = StrictJSON(bytes: bytes)
         do {
             checker.skipSpace()
             try checker.value(depth: 0)
