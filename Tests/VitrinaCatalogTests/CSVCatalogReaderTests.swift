@@ -36,6 +36,41 @@ struct CSVCatalogReaderTests {
         }
     }
 
+    /// Issue 12, finding 6: each row of a file that mixes encodings reads in its own.
+    ///
+    /// One Windows-1251 row at the end of a UTF-8 export turned the whole file into Windows-1251
+    /// (every title garbled, no warning).
+    @Test func aWindows1251RowAmongUTF8RowsReadsEveryRowRight() throws {
+        let utf8 = Array("id,title,price\n1,Телевизор Samsung,100\n2,Чайник,5\n3,".utf8)
+        let kettle: [UInt8] = [0xD7, 0xE0, 0xE9, 0xED, 0xB3, 0xEA]  // «Чайнік» in Windows-1251
+        let items = try Self.read(utf8 + kettle + Array(",7\n".utf8)).items
+        let titles = items.compactMap { if case .entry(.product(let product), _) = $0 { product.title } else { nil } }
+        #expect(titles == ["Телевизор Samsung", "Чайник", "Чайнік"])
+        let warnings = items.compactMap { if case .warning(let problem) = $0 { problem } else { nil } }
+        #expect(warnings.count == 1 && warnings.first?.location.line == 4 && warnings.first?.code == .encoding)
+        #expect(warnings.first?.message.contains("mixes UTF-8") == true)
+    }
+
+    /// A Windows-1251 export stays Windows-1251, without a warning.
+    @Test func aWindows1251FileHasNoWarning() throws {
+        let kettle: [UInt8] = [0xD7, 0xE0, 0xE9, 0xED, 0xB3, 0xEA]
+        let items = try Self.read(Array("id,title\n1,".utf8) + kettle + Array("\n2,".utf8) + kettle + [0x0A]).items
+        #expect(items.count == 2)
+        #expect(
+            items.allSatisfy {
+                if case .entry(.product(let product), _) = $0 { product.title == "Чайнік" } else { false }
+            })
+    }
+
+    /// Issue 12, finding 6: a repeated id is reported with both lines; negative and absurd prices are refused.
+    @Test func repeatedIDsAndBadPricesAreReported() throws {
+        let items = try Self.read("id,title,price\n1,A,5\n2,B,-1\n1,C,6\n3,D,1e13\n4,E,99999999999999\n").items
+        let problems = items.compactMap { if case .skipped(let problem) = $0 { problem } else { nil } }
+        #expect(problems.map(\.location.line) == [3, 4, 5, 6])
+        #expect(problems.map(\.code) == [.invalidRecord, .duplicateID, .invalidRecord, .invalidRecord])
+        #expect(problems[1].message.contains("line 2") && problems[1].recordID == "1")
+    }
+
     @Test func anUnclosedQuoteIsAnError() throws {
         #expect(throws: ImportProblem.self) { try Self.read("id,title\n1,\"open\n2,x\n") }
     }

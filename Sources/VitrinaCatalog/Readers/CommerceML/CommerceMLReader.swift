@@ -39,6 +39,9 @@ public struct CommerceMLReader: CatalogReader {
     private var offersBytes = 0
     /// A product read while the catalog's XML reader had notices to pass on first.
     private var held: CatalogItem?
+    /// Product ids of the catalog, and offer ids of the package, seen so far.
+    private var productIDs = DuplicateIDs()
+    private var offerIDs = DuplicateIDs()
 
     /// Opens a catalog and/or an offers package (at least one).
     ///
@@ -128,6 +131,7 @@ public struct CommerceMLReader: CatalogReader {
             excess.message = "offer skipped: " + excess.message
             return .skipped(excess)
         }
+        if let duplicate = offerIDs.check(id, at: location, field: "Ид", record: "offer") { return .skipped(duplicate) }
         let retail = priceTypes.first { type in
             let name = type.name.lowercased()
             return ["розн", "роздр", "retail", "отпуск"].contains { name.contains($0) }
@@ -280,6 +284,9 @@ public struct CommerceMLReader: CatalogReader {
             excess.recordID = id
             excess.message = "product skipped: " + excess.message
             return .skipped(excess)
+        }
+        if let duplicate = productIDs.check(id, at: location, field: "Ид", record: "product") {
+            return .skipped(duplicate)
         }
         guard let title = element.value("Наименование") else {
             return .skipped(
