@@ -40,6 +40,21 @@ struct SpokenNumberParserTests {
         #expect(be.value(of: text) == value)
     }
 
+    /// Issue 12, finding 6: «4K» became 4000 (`телевизор 4K` searched for «телевизор 4000»).
+    @Test func resolutionsAreWordsUnlessAPriceIsSaid() {
+        for word in ["4k", "4к", "8k", "8к", "2к", "5k", "6к"] {
+            #expect(ru.numbers(in: ["телевизор", word]).isEmpty, "\(word)")
+            #expect(be.numbers(in: ["тэлевізар", word]).isEmpty, "\(word)")
+        }
+        #expect(
+            ru.numbers(in: ["телевизор", "4k", "за", "40", "тысяч"]) == [SpokenNumber(value: 40_000, range: 3..<5)])
+        #expect(ru.numbers(in: ["наушники", "до", "4к"]) == [SpokenNumber(value: 4_000, range: 2..<3)])
+        #expect(ru.numbers(in: ["4к", "рублей"]) == [SpokenNumber(value: 4_000, range: 0..<1)])
+        #expect(be.numbers(in: ["да", "8к"]) == [SpokenNumber(value: 8_000, range: 1..<2)])
+        #expect(ru.numbers(in: ["30к"]) == [SpokenNumber(value: 30_000, range: 0..<1)])
+        #expect(ru.value(of: "3к") == 3_000)
+    }
+
     @Test func findsNumbersAmongOtherWords() {
         let words = ["телевизор", "самсунг", "дешевле", "тридцати", "тысяч", "рублей"]
         #expect(ru.numbers(in: words) == [SpokenNumber(value: 30_000, range: 3..<5)])

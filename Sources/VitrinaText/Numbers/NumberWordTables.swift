@@ -128,4 +128,20 @@ enum NumberWordTables {
 
     /// Suffixes that make a number of thousands when glued to digits (`30к`, `30k`, `30тыс`).
     static let thousandSuffixes: Set<String> = ["к", "k", "тыс", "тыщ"]
+
+    /// Screen resolutions that look like thousands (`4к`): words, unless a price is being said.
+    static let resolutions: Set<String> = Set(
+        ["2", "4", "5", "6", "8"].flatMap { ["\($0)k", "\($0)к"] })
+
+    /// Words before a number that make it a price (ru and be): `до 4к` is 4,000.
+    static let priceWordsBefore: Set<String> = [
+        "до", "от", "за", "около", "дешевле", "дороже", "меньше", "больше", "ниже", "выше", "примерно", "под",
+        "максимум", "минимум", "бюджет", "да", "ад", "каля", "танней", "даражэй", "менш", "больш", "прыкладна",
+    ]
+
+    /// Currency words after a number that make it a price: `4к рублей`.
+    static let currencyWordsAfter: Set<String> = [
+        "р", "руб", "рубль", "рубля", "рублей", "рублю", "рублями", "рублёў", "рублеў", "рублі", "₽", "rub", "byn",
+        "бел", "долларов", "доларов", "usd", "eur", "евро", "$", "€",
+    ]
 }

@@ -22,7 +22,9 @@ import VitrinaModel
 ///
 /// What is not a number: `раз` (`в два раза дешевле`: 2 is found, `раза` is a word), `пара`,
 /// `сотня`, `штук`; the preposition `к` counts only right after digits (`30 к`), `с` only before
-/// `половиной`. Ordinals are numbers (`сорок шестого размера` → 46), so `второй` is 2.
+/// `половиной`. `2K`, `4K`, `5K`, `6K`, `8K` (`4к`) are screen resolutions, words like a model
+/// code, unless a price is being said (`до 4к`, `за 8к`, `4к рублей`). Ordinals are numbers
+/// (`сорок шестого размера` → 46), so `второй` is 2.
 ///
 /// One instance is safe to share between tasks.
 ///
@@ -108,6 +110,11 @@ public final class SpokenNumberParser: Sendable {
         var budget = Self.icuLookupsPerCall
         var index = 0
         while index < words.count {
+            if Self.isResolution(words[index]), !Self.isPriceContext(words, at: index) {
+                builder.finish(into: &result)
+                index += 1
+                continue
+            }
             guard var word = classify(words[index], budget: &budget) else {
                 builder.finish(into: &result)
                 index += 1
@@ -183,6 +190,19 @@ public final class SpokenNumberParser: Sendable {
         guard let value = Double(digits), value.isFinite else { return nil }
         if suffix.isEmpty { return .digits(value) }
         return NumberWordTables.thousandSuffixes.contains(suffix) ? .complete(value * 1000) : nil
+    }
+
+    /// Whether `word` is a screen resolution: `2k`, `4k`, `5k`, `6k`, `8k` (Latin or Cyrillic `к`).
+    static func isResolution(_ word: String) -> Bool {
+        NumberWordTables.resolutions.contains(word)
+    }
+
+    /// Whether the words around `index` say a price: a price word before it (`до`, `за`, `дешевле`,
+    /// `да`, `танней`) or a currency after it (`рублей`, `руб`, `₽`, `byn`).
+    static func isPriceContext(_ words: [String], at index: Int) -> Bool {
+        if index > 0, NumberWordTables.priceWordsBefore.contains(words[index - 1]) { return true }
+        if index + 1 < words.count, NumberWordTables.currencyWordsAfter.contains(words[index + 1]) { return true }
+        return false
     }
 
     /// Whether `scalar` is an ASCII digit (other scripts' digits are left to the tokenizer).
