@@ -26,6 +26,12 @@ struct FilterPlan {
                     throw IndexError(
                         code: .badRequest, path: name, offset: nil, message: "\(name) is not a numeric field")
                 }
+                for bound in [min, max].compactMap({ $0 }) where !bound.isFinite {
+                    // NaN compares false with everything: `price<nan` would let every product through.
+                    throw IndexError(
+                        code: .badRequest, path: name, offset: nil,
+                        message: "a range bound must be a finite number, found \(bound)")
+                }
                 return .range(field: field, min: min, max: max)
             }
         }

@@ -103,8 +103,9 @@ struct Search: ParsableCommand {
         for op in ["<=", ">=", "<", ">"] {
             guard let range = text.range(of: op) else { continue }
             let field = String(text[..<range.lowerBound])
-            guard let value = Double(text[range.upperBound...]) else {
-                throw ValidationError("filter \(text): expected a number after \(op)")
+            guard let value = number(text[range.upperBound...]) else {
+                throw ValidationError(
+                    "filter \(text): expected a number after \(op) (digits, a decimal point, an exponent)")
             }
             switch op {
             case "<=": return .range(field: field, min: nil, max: value)
@@ -119,9 +120,17 @@ struct Search: ParsableCommand {
         let field = String(text[..<equals])
         let value = String(text[text.index(after: equals)...])
         let bounds = value.components(separatedBy: "..")
-        if bounds.count == 2, let low = Double(bounds[0]), let high = Double(bounds[1]) {
+        if bounds.count == 2, let low = number(bounds[0]), let high = number(bounds[1]) {
             return .range(field: field, min: low, max: high)
         }
         return .equals(field: field, value: value)
+    }
+
+    /// A finite decimal number (`12`, `-1.5`, `2e3`): not `nan`, `inf` or hexadecimal, which
+    /// `Double(_:)` accepts and which would make a filter let everything through.
+    static func number(_ text: some StringProtocol) -> Double? {
+        let decimal = text.allSatisfy { $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }
+        guard decimal, let value = Double(String(text)), value.isFinite else { return nil }
+        return value
     }
 }
