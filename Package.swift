@@ -79,6 +79,12 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // libFuzzer targets over the readers, the audit and the query parser (scripts/fuzz builds them
+        // with coverage and AddressSanitizer); a plain build replays files given on the command line.
+        .executableTarget(
+            name: "VitrinaFuzz",
+            dependencies: ["VitrinaCatalog", "VitrinaAudit", "VitrinaVoice", "VitrinaModel"],
+            swiftSettings: strictSettings),
         .testTarget(name: "VitrinaTextTests", dependencies: ["VitrinaText"], swiftSettings: strictSettings),
         .testTarget(
             name: "VitrinaIndexTests", dependencies: ["VitrinaIndex", "VitrinaText"], swiftSettings: strictSettings),

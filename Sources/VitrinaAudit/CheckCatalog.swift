@@ -108,6 +108,34 @@ enum CheckCatalog {
                 "No shop markup (Organization/LocalBusiness with address and phone)",
                 "Add an Organization or Store with address and telephone"
             )),
+        "page.truncated": define(
+            .error,
+            ru: (
+                "HTML страницы слишком велик: проверена только его начальная часть",
+                "Уменьшите HTML: поисковые системы читают ограниченный объём (Google — первые 15 МБ)"
+            ),
+            be: (
+                "HTML старонкі завялікі: праверана толькі яго пачатковая частка",
+                "Паменшыце HTML: пошукавыя сістэмы чытаюць абмежаваны аб'ём (Google — першыя 15 МБ)"
+            ),
+            en: (
+                "The page's HTML is too large: only its beginning was audited",
+                "Slim the HTML: search engines read a limited amount (Google: the first 15 MB)"
+            )),
+        "html.attributes.excess": define(
+            .error,
+            ru: (
+                "У элемента слишком много атрибутов; лишние не прочитаны",
+                "Исправьте шаблон: столько атрибутов у одного элемента — ошибка разметки"
+            ),
+            be: (
+                "У элемента занадта шмат атрыбутаў; лішнія не прачытаныя",
+                "Выпраўце шаблон: столькі атрыбутаў у аднаго элемента — памылка разметкі"
+            ),
+            en: (
+                "An element has too many attributes; the rest were not read",
+                "Fix the template: that many attributes on one element is a markup error"
+            )),
         "page.weight": define(
             .warning, ru: ("HTML страницы больше 1 МБ", "Уменьшите страницу: вынесите скрипты и стили"),
             be: ("HTML старонкі больш за 1 МБ", "Паменшыце старонку: вынесіце скрыпты і стылі"),

@@ -42,6 +42,10 @@ struct HTMLPage {
     var classes: Set<String> = []
     var tags: Set<String> = []
     var byteCount: Int
+    /// Elements that had more attributes than ``AttributeLimiter/defaultLimit`` (the rest were
+    /// dropped before parsing: libxml2's duplicate check is quadratic), and how many there were.
+    var excessAttributes: [AttributeLimiter.Excess] = []
+    var excessAttributeElements = 0
 
     /// The visible text of the page, blocks joined by newlines.
     var text: String { blocks.map(\.text).joined(separator: "\n") }
@@ -55,7 +59,13 @@ struct HTMLPage {
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                 | HTML_PARSE_NONET.rawValue)
-        let document = bytes.withUnsafeBufferPointer { buffer in
+        var limiter = AttributeLimiter(dialect: .html, insertsMarker: false)
+        var limited: [UInt8] = []
+        limited.reserveCapacity(bytes.count)
+        bytes.withUnsafeBytes { limiter.filter($0, into: &limited) }
+        excessAttributes = limiter.excess
+        excessAttributeElements = limiter.excessCount
+        let document = limited.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                     htmlReadMemory($0, Int32(buffer.count), path, encoding, options)

@@ -1,4 +1,5 @@
 import Foundation
+import VitrinaCatalog
 import VitrinaModel
 import VitrinaText
 import VitrinaVoice
@@ -23,18 +24,41 @@ public struct PageAuditor: Sendable {
         parser = try? QueryParser(vocabulary: StaticVocabulary(vendors: []))
     }
 
-    /// Audits the page at `path`.
+    /// The most HTML audited per page: 5 MiB.
     ///
-    /// - Throws: when the file cannot be read.
+    /// Product pages weigh 0.1–1 MB; past 1 MB the audit already warns (`page.weight`). A larger
+    /// page is audited on its first 5 MiB (cut after a tag) with the error `page.truncated`, so a
+    /// 50 MB page costs what a 5 MB one does instead of a minute and 600 MB (Google itself reads
+    /// only the first 15 MB of an HTML file).
+    public static let maximumPageBytes = 5 << 20
+
+    /// Audits the page at `path`, reading at most ``maximumPageBytes`` of it.
+    ///
+    /// - Throws: ``AuditError`` (`io`) when the file cannot be read, with the system's reason.
     public func audit(path: String) throws -> PageAudit {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        return audit(bytes: Array(data), path: path)
+        let (bytes, size) = try PageFile.read(path, limit: Self.maximumPageBytes + 1)
+        return audit(bytes: bytes, path: path, fileSize: size)
     }
 
-    /// Audits a page's bytes.
+    /// Audits a page's bytes (at most ``maximumPageBytes`` of them: see there).
     ///
     /// Never fails: any input gives a report.
     public func audit(bytes: [UInt8], path: String) -> PageAudit {
+        audit(bytes: bytes, path: path, fileSize: bytes.count)
+    }
+
+    /// Audits `bytes`, the start of a file of `fileSize` bytes.
+    func audit(bytes: [UInt8], path: String, fileSize: Int) -> PageAudit {
+        var truncated = false
+        var bytes = bytes
+        if bytes.count > Self.maximumPageBytes || fileSize > bytes.count {
+            truncated = true
+            bytes.removeLast(max(0, bytes.count - Self.maximumPageBytes))
+            // Cut after the last tag of the final 64 KB, so no character or tag is split.
+            if let end = bytes.suffix(65_536).lastIndex(of: UInt8(ascii: ">")) {
+                bytes.removeLast(bytes.count - end - 1)
+            }
+        }
         let page = HTMLPage(bytes: bytes, path: path)
         let data = StructuredData(page: page)
         let text = page.text
@@ -49,7 +73,7 @@ public struct PageAuditor: Sendable {
         // A. Basics (15)
         var basics = 0.0
         let robots = (page.meta["robots"] ?? "") + " " + (page.meta["yandex"] ?? "")
-        if robots.lowercased().contains("noindex") || robots.lowercased().contains("none") {
+        if robots.lowercased().includes("noindex") || robots.lowercased().includes("none") {
             find("crawl.noindex")
             caps.append("noindex")
         } else {
@@ -86,7 +110,7 @@ public struct PageAuditor: Sendable {
             find("html.lang.missing")
         }
         if page.canonical != nil { basics += 2 } else { find("crawl.canonical.missing") }
-        if page.meta["viewport"]?.contains("width") == true { basics += 1 } else { find("html.viewport") }
+        if page.meta["viewport"]?.includes("width") == true { basics += 1 } else { find("html.viewport") }
         if page.images.total == 0 || Double(page.images.withAlt) >= 0.9 * Double(page.images.total) {
             basics += 1
         } else {
@@ -95,7 +119,19 @@ public struct PageAuditor: Sendable {
         let canonicalURL = page.canonical ?? page.meta["og:url"]
         if canonicalURL?.hasPrefix("https://") == true { basics += 1 } else if canonicalURL != nil { find("https") }
         areas["basics"] = basics
-        if page.byteCount > 1 << 20 { find("page.weight", "\(page.byteCount / 1024) KB") }
+        if fileSize > 1 << 20 { find("page.weight", "\(fileSize / 1024) KB") }
+        if truncated {
+            find("page.truncated", "\(fileSize / 1024) KB; \(page.byteCount / 1024) KB audited")
+        }
+        for excess in page.excessAttributes.prefix(5) {
+            find(
+                "html.attributes.excess",
+                "<\(excess.element)>, line \(excess.line): \(excess.attributes), "
+                    + "\(AttributeLimiter.defaultLimit) read")
+        }
+        if page.excessAttributeElements > 5 {
+            find("html.attributes.excess", "\(page.excessAttributeElements - 5) more elements")
+        }
         if !page.declaredCharset { find("html.charset") }
         let generic: Set<String> = [
             "подробнее", "здесь", "тут", "читать далее", "ещё", "еще", "далее", "падрабязней", "больш", "чытаць далей",
@@ -133,7 +169,7 @@ public struct PageAuditor: Sendable {
             structured += brand ? 1 : 0
             structured += identifier ? 1 : 0
             if !brand || !identifier { find("sd.product.identifiers") }
-            let showsReviews = lower.contains("отзыв") || lower.contains("водгук")
+            let showsReviews = lower.includes("отзыв") || lower.includes("водгук")
             if !data.nodes("AggregateRating").isEmpty || product?["aggregateRating"] != nil || !showsReviews {
                 structured += 2
             } else {
@@ -153,9 +189,9 @@ public struct PageAuditor: Sendable {
             if let availability = data.availability {
                 let saysOut = ShoppingFacts.mentions(lower, ShoppingFacts.outOfStock)
                 let saysIn =
-                    lower.contains("в наличии") && !lower.contains("нет в наличии")
-                    || lower.contains("ёсць у наяўнасці")
-                let markupIn = availability.lowercased().contains("instock")
+                    lower.includes("в наличии") && !lower.includes("нет в наличии")
+                    || lower.includes("ёсць у наяўнасці")
+                let markupIn = availability.lowercased().includes("instock")
                 if (markupIn && saysOut && !saysIn) || (!markupIn && saysIn && !saysOut) {
                     find("consistency.availability", availability)
                     caps.append("contradiction")
@@ -282,7 +318,7 @@ public struct PageAuditor: Sendable {
                 .first,
             url: StructuredData.string(data.offer, "url") ?? StructuredData.string(product, "url") ?? page.canonical,
             price: data.price ?? visiblePrices.first, currency: data.currency,
-            available: data.availability.map { $0.lowercased().contains("instock") })
+            available: data.availability.map { $0.lowercased().includes("instock") })
         return PageAudit(
             path: path, score: Int(score.rounded()), areas: areas, caps: caps, language: textLanguage.rawValue,
             findings: findings.sorted { $0.severity < $1.severity }, answers: simulation.answered, product: productFacts
@@ -300,7 +336,7 @@ public struct PageAuditor: Sendable {
             let questions =
                 (faq["mainEntity"] as? [[String: Any]]) ?? ((faq["mainEntity"] as? [String: Any]).map { [$0] } ?? [])
             let hidden = questions.compactMap { StructuredData.string($0, "name") }.filter {
-                !lowerText.contains($0.lowercased().prefix(40))
+                !lowerText.includes($0.lowercased().prefix(40))
             }
             if !hidden.isEmpty {
                 find("sd.faq.not-visible", "\(hidden.count)")

@@ -46,6 +46,6 @@ enum ShoppingFacts {
 
     /// Whether lowercase `text` contains any of `cues`.
     static func mentions(_ text: String, _ cues: [String]) -> Bool {
-        cues.contains { text.contains($0) }
+        cues.contains { text.includes($0) }
     }
 }

@@ -212,15 +212,15 @@ public final class CatalogImporter {
 
     private func unknown(_ id: String, at location: SourceLocation, _ reason: String) {
         report.unknownIDs += 1
-        list(ImportProblem(location: location, recordID: id, message: reason), in: &report.unresolved)
+        list(ImportProblem(location: location, recordID: id, message: reason), in: &report.unresolved, coded: false)
     }
 
-    private func list(_ problem: ImportProblem, in listed: inout [ImportReport.Listed]) {
+    private func list(_ problem: ImportProblem, in listed: inout [ImportReport.Listed], coded: Bool = true) {
         guard listed.count < options.listLimit else { return }
         listed.append(
             ImportReport.Listed(
                 location: problem.location.description, id: problem.recordID, field: problem.field,
-                reason: problem.message))
+                reason: problem.message, code: coded ? problem.code.rawValue : nil))
     }
 
     // MARK: - Reviews and posts
@@ -245,7 +245,7 @@ public final class CatalogImporter {
                     ImportProblem(
                         location: location, recordID: reference.isEmpty ? nil : reference,
                         message: "\(item.kind.rawValue) names no product of the catalog"),
-                    in: &report.unresolved)
+                    in: &report.unresolved, coded: false)
                 continue
             }
             if aggregates[id] == nil { order.append(id) }

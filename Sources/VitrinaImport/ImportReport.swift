@@ -27,6 +27,9 @@ public struct ImportReport: Sendable, Codable, Equatable {
         public var field: String?
         /// Why.
         public var reason: String
+        /// The stable code of the problem (`invalid-record`, `duplicate-id`, `limit`, `encoding`, …;
+        /// ``ImportProblem/Code``); absent for unresolved ids and reviews.
+        public var code: String?
     }
 
     /// The report's shape version.

@@ -57,7 +57,9 @@ struct CatalogImporterTests {
             #expect(report.skipped == 1 && report.documents == 1)
             #expect(
                 report.skippedRecords == [
-                    .init(location: "list:3", id: "x", field: "price", reason: "expected a number")
+                    .init(
+                        location: "list:3", id: "x", field: "price", reason: "expected a number", code: "invalid-record"
+                    )
                 ])
         }
         // Strict: the import aborts and the index keeps its last commit.

@@ -69,7 +69,9 @@ public struct JSONLProductReader: CatalogReader {
     /// Foundation says only «The given data was not valid JSON» (or `NSCocoaErrorDomain
     /// Code=3840`); a syntax error is described by ``StrictJSON`` instead: what was expected, and
     /// the column.
-    static func describe(_ error: DecodingError, line: [UInt8]) -> (field: String?, message: String, column: Int?) {
+    package static func describe(_ error: DecodingError, line: [UInt8]) -> (
+        field: String?, message: String, column: Int?
+    ) {
         switch error {
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty {

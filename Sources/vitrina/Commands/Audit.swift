@@ -21,7 +21,11 @@ struct Audit: ParsableCommand {
     @Option(name: .long, help: "An index to cross-check each page against (same product, price, availability).")
     var index: String?
 
-    @Argument(help: "HTML files or folders (searched for *.html and *.htm).")
+    @Argument(
+        help: """
+            HTML files, folders (searched for *.html and *.htm) or sitemap.xml files (their entries must \
+            stay inside the sitemap's folder).
+            """)
     var paths: [String]
 
     func run() throws {
@@ -29,10 +33,11 @@ struct Audit: ParsableCommand {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ValidationError("\(path): no such file or folder")
+                errno = ENOENT
+                throw CommandFailure.io(path, "cannot open")
             }
             if path.hasSuffix(".xml") {
-                files += try Self.sitemapFiles(path)
+                files += try Sitemap.pages(at: path)
             } else if isDirectory.boolValue {
                 let found = FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
                 files += found.filter { $0.hasSuffix(".html") || $0.hasSuffix(".htm") }.sorted().map { path + "/" + $0 }
@@ -56,7 +61,12 @@ struct Audit: ParsableCommand {
             }
         }
         if let html {
-            try AuditHTMLReport.render(audits, language: lang).write(toFile: html, atomically: true, encoding: .utf8)
+            do {
+                try AuditHTMLReport.render(audits, language: lang).write(
+                    toFile: html, atomically: true, encoding: .utf8)
+            } catch {
+                throw CommandFailure.io(html, "cannot write the HTML report", error)
+            }
         }
         if json {
             try printJSON(audits)
@@ -85,34 +95,6 @@ struct Audit: ParsableCommand {
                 print("  \(check): \(count) pages (\(count * 100 / audits.count)%)")
             }
         }
-    }
-}
-
-extension Audit {
-    /// The local files a sitemap lists: `file://` URLs, relative paths, or the path part of an
-    /// http(s) URL looked up under the sitemap's folder (as a saved copy of the site is laid out:
-    /// `/p/tv-1` → `p/tv-1`, `p/tv-1.html` or `p/tv-1/index.html`).
-    static func sitemapFiles(_ sitemap: String) throws -> [String] {
-        let text = try String(contentsOfFile: sitemap, encoding: .utf8)
-        let folder = (sitemap as NSString).deletingLastPathComponent
-        var files: [String] = []
-        for part in text.components(separatedBy: "<loc>").dropFirst() {
-            guard let end = part.range(of: "</loc>") else { continue }
-            let location = part[..<end.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
-            var relative = location
-            if location.hasPrefix("file://") {
-                files.append(String(location.dropFirst(7)))
-                continue
-            }
-            if let url = URL(string: location), url.scheme?.hasPrefix("http") == true { relative = url.path }
-            relative = relative.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-            let candidates = [relative, relative + ".html", relative + "/index.html"].map { folder + "/" + $0 }
-            guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-                throw ValidationError("\(sitemap): no saved page for \(location) (looked for \(candidates[0]))")
-            }
-            files.append(found)
-        }
-        return files
     }
 }
 

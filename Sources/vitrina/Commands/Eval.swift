@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VitrinaCatalog
 import VitrinaIndex
 import VitrinaSearch
 
@@ -41,16 +42,23 @@ struct Eval: ParsableCommand {
         var queries: [JudgedQuery] = []
         let decoder = JSONDecoder()
         for file in files {
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                throw ValidationError("cannot read \(file)")
+            let data: Data
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: file))
+            } catch {
+                throw CommandFailure.io(file, "cannot read", error)
             }
+            let text = String(decoding: data, as: UTF8.self)
             for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
             where !line.allSatisfy(\.isWhitespace) {
                 let judged: JudgedQuery
                 do {
                     judged = try decoder.decode(JudgedQuery.self, from: Data(line.utf8))
-                } catch {
-                    throw ValidationError("\(file):\(number + 1): not a judged query (\(error))")
+                } catch let error as DecodingError {
+                    let reason = JSONLProductReader.describe(error, line: Array(line.utf8))
+                    throw CommandFailure.data(
+                        "\(file):\(number + 1)",
+                        "not a judged query: \(reason.field.map { "\($0): " } ?? "")\(reason.message)")
                 }
                 if (classes.isEmpty || classes.contains(judged.queryClass)) && (split == nil || judged.split == split) {
                     queries.append(judged)

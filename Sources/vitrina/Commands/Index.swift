@@ -73,9 +73,10 @@ struct Index: ParsableCommand {
             let report = try importer.finish()
             progress.finish()
             if json { try printJSON(report) } else { print(ImportReportText(report).text) }
-        } catch let problem as ImportProblem {
+        } catch var problem as ImportProblem {
             progress.finish()
-            throw ValidationError("\(problem)" + (strict ? " (--strict: nothing was imported)" : ""))
+            if strict { problem.message += " (--strict: nothing was imported)" }
+            throw problem
         }
     }
 }

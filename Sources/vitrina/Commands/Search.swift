@@ -64,9 +64,10 @@ struct Search: ParsableCommand {
     }
 
     func run() throws {
+        let filters = try filter.map(Self.parseFilter)  // usage mistakes first, before the index is opened
         let reader = try IndexReader(path: index)
         var request = SearchRequest(text: query, mode: any ? .any : .all, limit: limit, offset: offset)
-        request.filters = try filter.map(Self.parseFilter)
+        request.filters = filters
         if let sort { request.sort = Self.parseSort(sort) }
         request.facets = facet + (facets ? ["vendor", "category", "price"] : [])
         if highlight { request.highlight = json ? ("<em>", "</em>") : ("[", "]") }
