@@ -114,15 +114,22 @@ public final class VoiceSearch: Sendable {
         let evidence = QueryEvidence(query: query, reader: reader, analyzers: analyzers)
         var plan = HardFilters(query: query, profile: profile)
         let (result, categories) = try candidateSearch(query, evidence, plan: &plan)
-        let best = result.hits.first?.score ?? 0
-        return result.hits.map { hit in
-            let product = ProductEvidence(hit.product, analyzers: analyzers)
-            return Candidate(
-                id: hit.id,
-                features: product.features(
-                    for: evidence, bm25: best > 0 ? hit.score / best : 0,
-                    category: categories.share(of: hit.product.categoryPath)))
+        let features = features(of: result.hits, evidence, categories)
+        return zip(result.hits, features).map { Candidate(id: $0.id, features: $1) }
+    }
+
+    /// The features of each hit (in order) for the query.
+    private func features(of hits: [SearchResult.Hit], _ evidence: QueryEvidence, _ categories: QueryCategories)
+        -> [[RankingFeature: Double]]
+    {
+        let best = hits.first?.score ?? 0
+        var features = hits.map { hit in
+            ProductEvidence(hit.product, analyzers: analyzers).features(
+                for: evidence, bm25: best > 0 ? hit.score / best : 0,
+                category: categories.share(of: hit.product.categoryPath))
         }
+        ProductEvidence.normalizeCodeMatches(&features)
+        return features
     }
 
     // MARK: - Relevance
@@ -139,13 +146,9 @@ public final class VoiceSearch: Sendable {
         _ query: VoiceQuery, _ evidence: QueryEvidence, plan: inout HardFilters, limit: Int, explain: String?
     ) throws -> Found {
         let (result, categories) = try candidateSearch(query, evidence, plan: &plan)
-        let best = result.hits.first?.score ?? 0
         var explanation: [Ranker.Contribution]?
-        let scored = result.hits.map { hit -> (hit: SearchResult.Hit, score: Double) in
-            let product = ProductEvidence(hit.product, analyzers: analyzers)
-            let features = product.features(
-                for: evidence, bm25: best > 0 ? hit.score / best : 0,
-                category: categories.share(of: hit.product.categoryPath))
+        let scored = zip(result.hits, features(of: result.hits, evidence, categories)).map {
+            hit, features -> (hit: SearchResult.Hit, score: Double) in
             if hit.id == explain { explanation = ranker.explain(features) }
             var ranked = hit
             ranked.score = ranker.score(features)
@@ -163,23 +166,43 @@ public final class VoiceSearch: Sendable {
         -> (SearchResult, QueryCategories)
     {
         // Every word of a short query, at least half of a longer one (spoken queries carry words that
-        // are not in the catalog).
-        let words = query.words.count
-        var required = words <= 2 ? words : (words + 1) / 2
-        var request = SearchRequest(text: query.text, mode: .any, filters: plan.filters, limit: Self.candidateCount)
-        request.minimumShouldMatch = required
-        var result = try reader.search(request)
-        while result.total == 0 {
-            if plan.relaxNext() {
-                request.filters = plan.filters
-            } else if required > 1 {
-                plan.relaxed.append("words: \(1) of \(words)")
-                required = 1
-                request.minimumShouldMatch = 1
-            } else {
-                break
-            }
-            result = try reader.search(request)
+        // are not in the catalog); words the catalog does not have at all cannot count.
+        let words = max(1, evidence.knownCount)
+        let required = words <= 2 ? words : (words + 1) / 2
+        // Pieces of a spoken code joined («sl 86 006 e» → sl86, 006e, …) meet codes the index holds whole.
+        let joins = CodeKeys.joins(of: query.words.filter { $0.role != .unit }.map(\.text))
+        let text = ([query.text] + joins).joined(separator: " ")
+        var request = SearchRequest(text: text, mode: .any, filters: plan.filters, limit: Self.candidateCount)
+        // Relaxation. A longer query gives up required words before a filter: it carries words that are
+        // not about the product. In a query of one or two words each word is essential: filters go first.
+        var found: SearchResult?
+        let levels = words <= 2 ? Array(Set([required, 1])).sorted(by: >) : [required]
+        search: for minimum in levels {
+            var trial = plan
+            repeat {
+                request.filters = trial.filters
+                for fewer in (words <= 2 ? [minimum] : Array(Set([minimum, 1])).sorted(by: >)) {
+                    request.minimumShouldMatch = fewer
+                    let result = try reader.search(request)
+                    guard result.total > 0 else { continue }
+                    if fewer < required { trial.relaxed.append("words: \(fewer) of \(words)") }
+                    found = result
+                    break
+                }
+                if found != nil {
+                    plan = trial
+                    break search
+                }
+            } while trial.relaxNext()
+        }
+        var result = try found ?? reader.search(request)
+        // Near misses after the matches: a short list is topped up with products that have fewer of
+        // the words (other colours of the kettle asked for), ranked by the same features.
+        if result.hits.count < Self.candidateCount, request.minimumShouldMatch > 1 {
+            request.minimumShouldMatch = 1
+            let seen = Set(result.hits.map(\.id))
+            let more = try reader.search(request).hits.filter { !seen.contains($0.id) }
+            result.hits += more.prefix(Self.candidateCount - result.hits.count)
         }
         // Categories from the product-kind words alone when other words (brands, codes) would bias them.
         let kindOnly = !evidence.kindText.isEmpty && evidence.kindText != query.text
@@ -220,18 +243,28 @@ public final class VoiceSearch: Sendable {
         if !confident.isEmpty { filters.append(.anyOf(field: "category", values: confident)) }
         var request = SearchRequest(
             text: kind, mode: confident.isEmpty ? .all : .any, filters: filters, sort: sort, limit: Self.orderedCount,
-            proximityBonus: false)
+            facets: ["currency"], proximityBonus: false)
         var result = try reader.search(request)
         if result.total == 0 && !kind.isEmpty {
             request.mode = .any
+            result = try reader.search(request)
+        }
+        // Prices in different currencies do not compare: when the products of the kind have several,
+        // a price order keeps to the query language's rouble if they have it, else to their most common.
+        let currencies = (result.keywordFacets["currency"] ?? []).map(\.value)
+        if sort == .ascending("price") || sort == .descending("price"), currencies.count > 1 {
+            let rouble = query.filters.price?.currency ?? (query.language == .be ? "BYN" : "RUB")
+            let currency = currencies.contains(rouble) ? rouble : currencies[0]
+            request.filters.append(.equals(field: "currency", value: currency))
             result = try reader.search(request)
         }
         guard result.total > 0 else {
             return Found(total: candidates.total, hits: candidates.hits, categories: confident, explanation: nil)
         }
         let headed = result.hits.filter { hit in
-            let title = analyzers.forms(of: hit.product.title ?? "", preset: hit.product.language == .be ? .be : .ru)
-            return title.first?.forms.contains(where: evidence.kindForms.contains) == true
+            let title = analyzers.forms(
+                of: hit.product.title ?? "", preset: hit.product.indexedLanguage == .be ? .be : .ru)
+            return ProductEvidence.head(of: title)?.contains(where: evidence.kindForms.contains) == true
         }
         var kept = headed.isEmpty ? result.hits : headed
         // A brand, colour or code said narrows the kind when some products have it.

@@ -38,7 +38,7 @@ struct ReferenceScorerTests {
                 { product in
                     var keys: [String] = []
                     for word in words(product.title) {
-                        if let key = SoundKey.key(word), !keys.contains(key) { keys.append(key) }
+                        if let key = SoundKey.key(word).map(SoundKey.term), !keys.contains(key) { keys.append(key) }
                     }
                     return keys
                 }
@@ -50,7 +50,7 @@ struct ReferenceScorerTests {
         }
         var scores: [String: Double] = [:]
         for word in query {
-            let terms = Set([word] + [SoundKey.key(word)].compactMap { $0 })
+            let terms = Set([word] + [SoundKey.key(word).map(SoundKey.term)].compactMap { $0 })
             var df = 0
             for field in fields {
                 for term in terms { df = max(df, products.filter { field.2($0).contains(term) }.count) }

@@ -121,7 +121,14 @@ final class DocumentBuilder {
             if let code = product.vendorCode { try add(code) }
             if let barcode = product.barcode { try add(barcode) }
         case .reviews: for review in product.reviews { try add(review) }
-        case .sounds: for keys in Self.soundKeys(of: product) { try add(keys) }
+        case .sounds:
+            // Sound keys are terms already (marked, so they never meet a word of another field).
+            for (position, key) in Self.soundKeys(of: product).enumerated() {
+                let term = Array(SoundKey.term(key).utf8)
+                segment.add(term: term.withUnsafeBufferPointer { analysis.intern($0) }, position: position, field: field)
+                length += 1
+                any = true
+            }
         default: break
         }
         if any { segment.finishTextField(field, length: length) }
@@ -170,13 +177,12 @@ final class DocumentBuilder {
         case .description: return [product.description].compactMap { $0 }
         case .codes: return [product.vendorCode, product.barcode].compactMap { $0 }
         case .reviews: return product.reviews
-        case .sounds: return soundKeys(of: product)
         default: return []
         }
     }
 
     /// The ``SoundKey`` keys that let a name said in the other script match: of every Latin word of
-    /// the title, vendor and model, and of every word of the vendor.
+    /// the title and model, and of every word of the vendor; each once.
     static func soundKeys(of product: Product) -> [String] {
         var keys: [String] = []
         for (text, latinOnly) in [(product.title, true), (product.model, true), (product.vendor, false)] {
@@ -188,7 +194,7 @@ final class DocumentBuilder {
                 keys.append(key)
             }
         }
-        return keys.isEmpty ? [] : [keys.joined(separator: " ")]
+        return keys
     }
 
     /// Keyword values of the default schema's keyword fields (as written, trimmed).
@@ -259,4 +265,10 @@ final class DocumentBuilder {
         default: return false
         }
     }
+}
+
+extension Product {
+    /// The language the index analyzed this product in: its own, else detected from its title and
+    /// the start of its description (the `language` keyword field holds the same).
+    public var indexedLanguage: Language { DocumentBuilder.language(of: self) }
 }

@@ -103,9 +103,7 @@ struct ParsedQuery {
                 if index == 0 && !entry.terms.contains(token.normalized) { entry.terms.append(token.normalized) }
                 if !entry.terms.contains(token.term) { entry.terms.append(token.term) }
                 // A name said in the other script («самсунг») meets the catalog's spelling by its key.
-                if index == 0, token.kind == .word, let key = SoundKey.key(token.normalized),
-                    !entry.terms.contains(key)
-                {
+                if index == 0, token.kind == .word, let key = SoundKey.key(token.normalized).map(SoundKey.term) {
                     entry.terms.append(key)
                     entry.key = key
                 }

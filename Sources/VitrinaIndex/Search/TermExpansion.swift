@@ -16,9 +16,9 @@ struct TermExpansion {
 
     /// Per text field, the terms of one word; terms in `exact` (sound keys) are never corrected.
     ///
-    /// Typo corrections are only looked for when no term of the word is in any field's dictionary
-    /// as typed: a word the catalog knows is taken at its word (as a "did you mean" would), which
-    /// keeps common queries as fast as exact ones.
+    /// Typo corrections are only looked for when no term of the word (its sound key aside) is in any
+    /// field's dictionary as typed: a word the catalog knows is taken at its word (as a "did you
+    /// mean" would), which keeps common queries as fast as exact ones.
     static func expand(
         word terms: [String], exact: Set<String> = [], prefix: String?, typos: Bool, fields: [Int],
         segments: [IndexReader.Segment]
@@ -27,7 +27,7 @@ struct TermExpansion {
         var typos = typos
         if typos {
             search: for field in fields {
-                for term in terms {
+                for term in terms where !exact.contains(term) {
                     let bytes = Array(term.utf8)
                     for segment in segments where try segment.reader.termInfo(field: field, term: bytes) != nil {
                         typos = false

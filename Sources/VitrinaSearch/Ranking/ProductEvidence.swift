@@ -15,13 +15,15 @@ struct ProductEvidence {
     private var titleKeys: Set<String> = []
     /// Forms of the brand, model, category path, parameters and codes.
     private var otherForms: Set<String> = []
-    private var codes: Set<String>
+    private var codes: [[Character]]
     private var colours: Set<String> = []
     private let product: Product
+    private let language: Language
 
     init(_ product: Product, analyzers: QueryAnalyzers) {
         self.product = product
-        let preset: AnalyzerPreset = product.language == .be ? .be : .ru
+        language = product.indexedLanguage
+        let preset: AnalyzerPreset = language == .be ? .be : .ru
         title = analyzers.forms(of: product.title ?? "", preset: preset)
         for word in title {
             titleForms.formUnion(word.forms)
@@ -36,9 +38,8 @@ struct ProductEvidence {
                 if let key = word.key { titleKeys.insert(key) }
             }
         }
-        var codeWords = CodeKeys.words(of: product.title ?? "")
-        codeWords += [product.vendorCode, product.barcode, product.model].compactMap { $0 }
-        codes = CodeKeys.of(codeWords)
+        codes = CodeKeys.codes(
+            of: [product.title, product.vendorCode, product.barcode, product.model].compactMap { $0 })
         for text in [product.title ?? ""] + product.parameters.prefix(30).map(\.value) {
             for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) {
                 if let colour = QueryParser.colour(String(word).replacingOccurrences(of: "ё", with: "е")) {
@@ -48,8 +49,10 @@ struct ProductEvidence {
         }
     }
 
-    /// The features of this product for `query`; `bm25` is the candidate's share of the best score
-    /// and `category` its category's share of the query's category distribution.
+    /// The features of this product for `query`.
+    ///
+    /// `bm25` is the candidate's share of the best score and `category` its category's share of the query's category distribution. `codeMatch` is the
+    /// number of code characters matched; ``normalizeCodeMatches(_:)`` makes it a share of the best.
     func features(for query: QueryEvidence, bm25: Double, category: Double) -> [RankingFeature: Double] {
         var values: [RankingFeature: Double] = [.bm25: bm25, .category: category]
         let total = query.totalWeight
@@ -67,11 +70,11 @@ struct ProductEvidence {
         values[.titleCoverage] = total > 0 ? inTitle / total : 0
         values[.coverage] = total > 0 ? anywhere / total : 0
         values[.adjacency] = adjacency(query)
-        let codeMatch = !query.codes.isDisjoint(with: codes)
-        values[.codeMatch] = codeMatch ? 1 : 0
-        values[.codeMiss] = query.hasCode && !codeMatch ? 1 : 0
-        if let head = title.first {
-            values[.headNoun] = head.forms.contains(where: query.kindForms.contains) ? 1 : 0
+        let matched = CodeKeys.matchedLength(codes, in: query.codeMaterial)
+        values[.codeMatch] = Double(matched)
+        values[.codeMiss] = query.hasCode && matched == 0 ? 1 : 0
+        if let head = Self.head(of: title) {
+            values[.headNoun] = head.contains(where: query.kindForms.contains) ? 1 : 0
         }
         if !query.vendors.isEmpty || !query.vendorKeys.isEmpty {
             let vendor = product.vendor?.lowercased()
@@ -88,10 +91,35 @@ struct ProductEvidence {
             values[.colourMiss] = !matches && !colours.isEmpty ? 1 : 0
         }
         values[.inStock] = product.available.map { $0 ? 1 : -1 } ?? 0
+        values[.languageMatch] = language == query.language ? 1 : 0
         if let rating = product.rating, let reviews = product.reviewCount, reviews > 0 {
             values[.popularity] = min(1, rating / 5 * log(1 + Double(reviews)) / log(101))
         }
         return values
+    }
+
+    /// The forms of a title's head noun: its first word that is not an adjective («Зеркальный
+    /// фотоаппарат Canon» → фотоаппарат), looking at most three words in.
+    static func head(of title: [(position: Int, forms: [String], key: String?)]) -> [String]? {
+        for word in title.prefix(3) {
+            guard let normalized = word.forms.last else { continue }
+            if !adjectiveEndings.contains(where: normalized.hasSuffix) { return word.forms }
+        }
+        return title.first?.forms
+    }
+
+    /// Endings of Russian and Belarusian adjectives in the nominative.
+    private static let adjectiveEndings = [
+        "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ы", "і", "ае", "ыя", "ія",
+    ]
+
+    /// Divides every candidate's matched code length by the longest one, so the best code match is 1.
+    static func normalizeCodeMatches(_ candidates: inout [[RankingFeature: Double]]) {
+        let longest = candidates.map { $0[.codeMatch] ?? 0 }.max() ?? 0
+        guard longest > 0 else { return }
+        for index in candidates.indices {
+            candidates[index][.codeMatch] = (candidates[index][.codeMatch] ?? 0) / longest
+        }
     }
 
     /// Share of adjacent query term pairs found next to each other, in order, in the title.

@@ -1,5 +1,6 @@
 import Foundation
 import VitrinaIndex
+import VitrinaModel
 import VitrinaText
 import VitrinaVoice
 
@@ -27,14 +28,17 @@ struct QueryEvidence: Sendable {
     let kindForms: Set<String>
     /// The product-kind words as said, for searching the kind alone.
     let kindText: String
-    /// Codes the query holds (``CodeKeys``), and whether one of them is a real code (said with digits).
-    let codes: Set<String>
+    /// The query's words written together, where product codes are looked for (``CodeKeys``), and
+    /// whether the query holds a code (a word said with digits, or a number of three digits or more).
+    let codeMaterial: [Character]
     let hasCode: Bool
     /// Canonical colours asked for.
     let colours: Set<String>
     /// Brands asked for: the catalog's spellings, lowercased, and the sound keys of the words said.
     let vendors: Set<String>
     let vendorKeys: Set<String>
+    /// The query's language.
+    let language: Language
 
     init(query: VoiceQuery, reader: IndexReader, analyzers: QueryAnalyzers) {
         let documents = Double(max(1, reader.documentCount))
@@ -43,24 +47,33 @@ struct QueryEvidence: Sendable {
             for form in analyzers.terms(of: word.text) {
                 let frequency = Double((try? reader.documentFrequency(ofWord: form.surface)) ?? 0)
                 let weight = frequency > 0 ? log(1 + (documents - frequency + 0.5) / (frequency + 0.5)) : 0
+                // As in search, a word the catalog has as typed does not match by sound.
+                let typed =
+                    form.key == nil ? 0 : (try? reader.documentFrequency(ofWord: form.surface, soundKey: false)) ?? 0
                 terms.append(
-                    Term(text: form.surface, role: word.role, forms: form.forms, key: form.key, weight: weight))
+                    Term(
+                        text: form.surface, role: word.role, forms: form.forms, key: typed > 0 ? nil : form.key,
+                        weight: weight))
             }
         }
         self.terms = terms
         let kinds = terms.filter { $0.role == .product }
         kindForms = kinds.reduce(into: Set<String>()) { $0.formUnion($1.forms) }
         kindText = query.words.filter { $0.role == .product }.map(\.text).joined(separator: " ")
-        codes = CodeKeys.of(query.words.flatMap { $0.text.split(separator: " ").map(String.init) })
+        codeMaterial = CodeKeys.material(of: query.words.filter { $0.role != .unit }.map(\.text))
         hasCode = query.words.contains { word in
             word.role == .code || (word.role == .number && word.text.filter(\.isASCIIDigit).count >= 3)
         }
         colours = Set(query.filters.color)
+        language = query.language
         vendors = Set(query.filters.vendor.map { $0.lowercased() })
         vendorKeys = Set(
             query.words.filter { $0.role == .brand || $0.role == .model }.compactMap { SoundKey.key($0.text) }
                 + query.filters.vendor.compactMap { SoundKey.key($0) })
     }
+
+    /// How many terms the catalog has at all (a search can require only these).
+    var knownCount: Int { terms.filter { $0.weight > 0 }.count }
 
     /// Σ weights of all terms: the denominator of coverage features.
     var totalWeight: Double { terms.reduce(0) { $0 + $1.weight } }

@@ -5,8 +5,8 @@
 public enum RankerWeights {
     /// The fitted weights.
     public static let fitted: [RankingFeature: Double] = [
-        .bm25: 1.0, .titleCoverage: 1.0, .coverage: 0.5, .adjacency: 0.3, .codeMatch: 1.5, .codeMiss: -0.5,
-        .headNoun: 0.5, .category: 1.0, .vendorMatch: 0.5, .vendorMiss: -0.5, .colourMatch: 0.5,
-        .colourMiss: -0.5, .inStock: 0.1, .popularity: 0.1,
+        .bm25: 2, .titleCoverage: 0.3, .coverage: 0.1, .adjacency: 0.3, .codeMatch: 0.1, .codeMiss: -0.3,
+        .headNoun: 0.5, .category: 0.2, .vendorMatch: 0.5, .vendorMiss: -0.5, .colourMatch: 0.2, .colourMiss: 0,
+        .languageMatch: 0, .inStock: 0.2, .popularity: 0,
     ]
 }

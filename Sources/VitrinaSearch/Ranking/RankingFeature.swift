@@ -32,6 +32,9 @@ public enum RankingFeature: String, Sendable, Codable, CaseIterable {
     case colourMatch
     /// The query names a colour and the product states another one.
     case colourMiss
+    /// The product's language is the query's (a Belarusian question in a shop of both languages
+    /// prefers the Belarusian offers).
+    case languageMatch
     /// 1 in stock, −1 out of stock, 0 unknown.
     case inStock
     /// Rating × review count, saturating: `rating / 5 × log(1 + reviews) / log(101)`.

@@ -20,6 +20,10 @@
 /// SoundKey.key("rx570")   // nil
 /// ```
 public enum SoundKey {
+    /// The index term of a key: the key marked with `~`, a character no analyzer keeps, so a key
+    /// never meets an ordinary word (`gala` the brand, `гели` the gels).
+    public static func term(_ key: String) -> String { "~" + key }
+
     /// The key of one word (any case), or `nil` for words with digits, other scripts or too short.
     public static func key(_ word: some StringProtocol) -> String? {
         var latin: [UInt8] = []
