@@ -125,7 +125,8 @@ final class DocumentBuilder {
             // Sound keys are terms already (marked, so they never meet a word of another field).
             for (position, key) in Self.soundKeys(of: product).enumerated() {
                 let term = Array(SoundKey.term(key).utf8)
-                segment.add(term: term.withUnsafeBufferPointer { analysis.intern($0) }, position: position, field: field)
+                segment.add(
+                    term: term.withUnsafeBufferPointer { analysis.intern($0) }, position: position, field: field)
                 length += 1
                 any = true
             }
