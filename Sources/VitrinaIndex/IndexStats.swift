@@ -24,7 +24,8 @@ public struct IndexStats: Sendable, Codable, Equatable {
     public var deleted: Int
     /// Distinct terms per text field, summed over segments.
     public var terms: [String: Int]
-    /// Bytes on disk per kind of file: `segments`, `deletions`, `manifest`.
+    /// Bytes on disk per kind of file: `segments` (this snapshot's), `deletions` and `manifest`
+    /// (every file of the directory, commit points included).
     public var bytes: [String: Int]
     /// The segments.
     public var segments: [Segment]
@@ -47,7 +48,9 @@ extension IndexReader {
             var status = stat()
             guard stat(directory.file(name), &status) == 0 else { continue }
             if name.contains(".del-") { bytes["deletions", default: 0] += Int(status.st_size) }
-            if name == Manifest.fileName { bytes["manifest", default: 0] += Int(status.st_size) }
+            if name == Manifest.fileName || Manifest.commitPointGeneration(name) != nil {
+                bytes["manifest", default: 0] += Int(status.st_size)
+            }
         }
         return IndexStats(
             generation: generation, documents: documentCount, deleted: segmentStats.reduce(0) { $0 + $1.deleted },
