@@ -87,7 +87,8 @@ public struct IndexCheckReport: Sendable, Codable, Equatable {
     /// The folder (inside the index directory) where `--repair` moved what it dropped.
     public var quarantine: String?
 
-    /// The exit code of `vitrina check`: 0 clean, 65 (`EX_DATAERR`) corrupt, 74 (`EX_IOERR`) I/O.
+    /// The exit status of `vitrina check` for this report: 0 clean, 65 (`EX_DATAERR`) corrupt,
+    /// 74 (`EX_IOERR`) I/O.
     public var exitCode: Int32 {
         switch status {
         case .clean: return 0

@@ -60,7 +60,7 @@ enum ExitStatus {
         case let error as IndexError:
             switch error.code {
             case .io: return (ioError, "\(error)")
-            case .corrupt, .foreignFile, .noIndex: return (dataError, "\(error)")
+            case .corrupt, .foreignFile, .noIndex, .needsRepair, .missingFile: return (dataError, "\(error)")
             case .badRequest: return (usage, "\(error)")
             default: return (failure, "\(error)")
             }

@@ -88,7 +88,7 @@ extension ReliabilityCommandTests {
         try FileManager.default.removeItem(atPath: index + "/manifest.json")
         let names = try FileManager.default.contentsOfDirectory(atPath: index).sorted()
         let refused = try CLI.run(["index", "--index", index, try Self.catalog(folder, "b.jsonl", count: 5, seed: 9)])
-        #expect(refused.status != 0 && refused.stderr.contains("--repair"), "\(refused.stderr)")
+        #expect(refused.status == 65 && refused.stderr.contains("--repair"), "\(refused.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: index).sorted() == names)
         let recovered = try CLI.run(["index", "--index", index, "--recover", folder + "/b.jsonl"])
         #expect(recovered.status == 0, "\(recovered.stderr)")

@@ -17,7 +17,7 @@ struct Check: ParsableCommand {
             is committed again; orphan files, broken commit points and files only they name are \
             moved to a quarantine-<time> folder inside the index, and every step is printed. \
             Exit status: 0 clean, 65 corrupt (after --repair: still not consistent), 74 I/O \
-            error, 75 when --repair finds a writer holding the index.
+            error, 1 when --repair finds a writer holding the index.
             """
     )
 
@@ -31,17 +31,9 @@ struct Check: ParsableCommand {
     var json = false
 
     func run() throws {
-        let report: IndexCheckReport
-        do {
-            report = repair ? try IndexCheck.repair(path: index) : try IndexCheck.check(path: index)
-        } catch let error as IndexError {
-            FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
-            switch error.code {
-            case .locked: throw ExitCode(75)
-            case .io: throw ExitCode(74)
-            default: throw ExitCode(65)
-            }
-        }
+        // Errors before any report (a directory that cannot be listed, a writer holding the lock
+        // for --repair) exit with the status of their IndexError code (ExitStatus).
+        let report = repair ? try IndexCheck.repair(path: index) : try IndexCheck.check(path: index)
         if json {
             try printJSON(report)
         } else {
