@@ -27,6 +27,7 @@ let package = Package(
         ),
         // System zlib (zlib1g-dev) for compressed stored fields.
         .systemLibrary(name: "CVitrinaZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CVitrinaZstd", providers: [.apt(["libzstd-dev"])]),
         // System libxml2 (libxml2-dev) for the streaming YML/CommerceML readers.
         .systemLibrary(name: "CVitrinaXML", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "VitrinaModel", swiftSettings: strictSettings),
@@ -41,7 +42,7 @@ let package = Package(
         ),
         .target(
             name: "VitrinaIndex",
-            dependencies: ["VitrinaText", "VitrinaModel", "CVitrinaZlib"],
+            dependencies: ["VitrinaText", "VitrinaModel", "CVitrinaZlib", "CVitrinaZstd"],
             swiftSettings: strictSettings
         ),
         // One import = one commit: catalog readers feeding the index writer, reviews attached.
@@ -87,7 +88,8 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(name: "VitrinaTextTests", dependencies: ["VitrinaText"], swiftSettings: strictSettings),
         .testTarget(
-            name: "VitrinaIndexTests", dependencies: ["VitrinaIndex", "VitrinaText"], swiftSettings: strictSettings),
+            name: "VitrinaIndexTests", dependencies: ["VitrinaIndex", "VitrinaText"], exclude: ["Fixtures"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "VitrinaCatalogTests", dependencies: ["VitrinaCatalog", "VitrinaModel"], swiftSettings: strictSettings
         ),

@@ -2,6 +2,7 @@
 """Side-by-side benchmark of Vitrina and peer engines, in one run, on one machine.
 
   python3 bench/run.py [--products 100000] [--queries 300] [--catalog synthetic|21vek] [--skip-build]
+                       [--engines vitrina,tantivy,...]
 
 Creates bench/.venv and installs the peers from PyPI (tantivy; duckdb with its fts extension;
 xapian-bindings-binary if it installs; SQLite FTS5 comes with Python). A peer that cannot be
@@ -10,7 +11,8 @@ installed or loaded is reported as skipped. Measures, for each engine:
     ru/be): docs/s with one writer thread, and the index size on disk;
   - keyword query latency (p50/p90/p99 µs; OR of the words, top 10, hits fetched with their stored
     title and description — every engine stores and returns them, as Vitrina returns products) on
-    queries made of title words;
+    queries made of title words, and on as many voice-style texts (title words inside spoken
+    phrasings: "алиса, где купить …", "сколько стоит … с доставкой"), all any-word;
     peers are timed in Python around the engine call, Vitrina in-process (`vitrina bench --index`);
   - relevance on Queries/ (our judged voice queries over Catalogs/): MRR and nDCG@10. Peers get the
     raw spoken text as an OR query; Vitrina answers with query understanding (`vitrina eval`).
@@ -227,6 +229,27 @@ def sample_catalog():
     return docs
 
 
+VOICE_LEADS = ["", "", "алиса", "слушай", "окей гугл", "скажи пожалуйста"]
+VOICE_INTENTS = ["найди", "покажи", "где купить", "сколько стоит", "хочу купить", "есть ли в наличии",
+                 "подскажи какой", "закажи", "посоветуй", "нужен", "дзе купіць", "колькі каштуе", "знайдзі"]
+VOICE_TAILS = ["", "", "недорого", "до двадцати тысяч рублей", "с доставкой", "в наличии", "подешевле",
+               "со скидкой", "черного цвета", "с хорошими отзывами", "для дома", "в минске"]
+
+
+def voice_texts(titles, count, rng):
+    """Voice-style any-word texts: 1–3 title words inside a spoken phrasing (wake word, intent, tail)."""
+    texts = []
+    while len(texts) < count:
+        title_words = [w for w in words(rng.choice(titles)) if len(w) > 2]
+        if not title_words:
+            continue
+        start = rng.randrange(len(title_words))
+        picked = title_words[start:start + rng.choice([1, 2, 3])]
+        parts = [rng.choice(VOICE_LEADS), rng.choice(VOICE_INTENTS)] + picked + [rng.choice(VOICE_TAILS)]
+        texts.append(" ".join(p for p in parts if p))
+    return texts
+
+
 def judged():
     queries = []
     for name in ["voice-ru.jsonl", "voice-be.jsonl"]:
@@ -256,7 +279,13 @@ def main():
     parser.add_argument("--skip-build", action="store_true")
     parser.add_argument("--catalog", choices=["synthetic", "21vek"], default="synthetic",
                         help="the synthetic catalog (--products) or the real 180k-product 21vek.by scrape")
+    parser.add_argument("--engines", default="vitrina,tantivy,sqlite-fts5,duckdb-fts,xapian",
+                        help="comma-separated engines to run (vitrina always runs)")
+    parser.add_argument("--compare", action="append", default=[], metavar="BINARY",
+                        help="another vitrina binary measured in the same run (repeatable), e.g. a build before a change")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder (indexes, catalog, query files)")
     args = parser.parse_args()
+    engines = set(args.engines.split(","))
     if not args.skip_build:
         subprocess.run(["swift", "build", "-c", "release", "--product", "vitrina"], cwd=ROOT, check=True,
                        stdout=subprocess.DEVNULL)
@@ -282,32 +311,22 @@ def main():
     query_path = os.path.join(work, "queries.txt")
     with open(query_path, "w", encoding="utf-8") as file:
         file.write("\n".join(queries) + "\n")
+    spoken = voice_texts(titles, args.queries, rng)
+    spoken_path = os.path.join(work, "voice-texts.txt")
+    with open(spoken_path, "w", encoding="utf-8") as file:
+        file.write("\n".join(spoken) + "\n")
     samples, judgments = sample_catalog(), judged()
 
-    rows = []
-    # Vitrina
-    index = os.path.join(work, "vitrina")
-    start = time.perf_counter()
-    report = json.loads(subprocess.run([VITRINA, "index", "--index", index, "--json", catalog_path],
-                                       capture_output=True, text=True, check=True).stdout)
-    build_seconds = time.perf_counter() - start
-    bench = json.loads(subprocess.run([VITRINA, "bench", "--index", index, "--queries", query_path, "--repeat", "3",
-                                       "--json"], capture_output=True, text=True, check=True).stdout)
-    keyword = next(l for l in bench["latencies"] if l["mode"] == "keyword")
-    voice = next(l for l in bench["latencies"] if l["mode"] == "voice")
-    sample_index = os.path.join(work, "vitrina-samples")
-    subprocess.run([VITRINA, "index", "--index", sample_index] + [os.path.join(ROOT, "Catalogs", n) for n in
-                   ["elektron-ru.yml", "krama-be.yml"]], capture_output=True, check=True)
-    evaluation = json.loads(subprocess.run([VITRINA, "eval", "--index", sample_index, "--json"] +
-                                           [os.path.join(ROOT, "Queries", n) for n in ["voice-ru.jsonl", "voice-be.jsonl"]],
-                                           capture_output=True, text=True, check=True).stdout)
-    rows.append({"engine": "vitrina", "docs_per_s": args.products / build_seconds, "bytes": dir_size(index),
-                 "p50": keyword["p50Microseconds"], "p90": keyword["p90Microseconds"],
-                 "p99": keyword["p99Microseconds"], "voice_p99": voice["p99Microseconds"],
-                 "mrr": evaluation["voice"]["mrr"], "ndcg10": evaluation["voice"]["ndcg10"]})
+    rows = [run_vitrina(VITRINA, "vitrina", work, catalog_path, query_path, spoken_path, args.products)]
+    for number, binary in enumerate(args.compare):
+        # Another build of vitrina (say, before a change), measured in the same run on the same data.
+        rows.append(run_vitrina(os.path.abspath(binary), f"vitrina@{number + 1}", work, catalog_path, query_path,
+                                spoken_path, args.products))
 
     for engine_class in [Tantivy, SQLiteFTS5, DuckDB, Xapian]:
         name = engine_class.name
+        if name not in engines:
+            continue
         try:
             engine = engine_class()
             folder = os.path.join(work, name)
@@ -324,6 +343,13 @@ def main():
                     engine.search(query)
                     samples_us.append((time.perf_counter() - begin) * 1e6)
             latency = percentiles(samples_us)
+            spoken_us = []
+            for _ in range(3):
+                for text in spoken:
+                    begin = time.perf_counter()
+                    engine.search(text)
+                    spoken_us.append((time.perf_counter() - begin) * 1e6)
+            spoken_latency = percentiles(spoken_us)
             small = engine_class()
             small_folder = os.path.join(work, name + "-samples")
             os.makedirs(small_folder)
@@ -331,28 +357,63 @@ def main():
             quality = relevance(small.search, judgments)
             rows.append({"engine": name, "docs_per_s": args.products / build_seconds, "bytes": dir_size(folder),
                          "p50": latency["p50"], "p90": latency["p90"], "p99": latency["p99"], "voice_p99": None,
+                         "spoken_p50": spoken_latency["p50"], "spoken_p99": spoken_latency["p99"],
                          "mrr": quality["mrr"], "ndcg10": quality["ndcg10"]})
         except Exception as error:  # a peer that cannot run is reported, not hidden
             rows.append({"engine": name, "skipped": f"{type(error).__name__}: {error}"[:160]})
 
     write(rows, args)
-    shutil.rmtree(work, ignore_errors=True)
+    if args.keep:
+        print(f"kept: {work}")
+    else:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def run_vitrina(binary, name, work, catalog_path, query_path, spoken_path, products):
+    """Builds the catalog with one `vitrina` binary and measures it (in-process latency, `vitrina bench`)."""
+    index = os.path.join(work, name)
+    start = time.perf_counter()
+    subprocess.run([binary, "index", "--index", index, "--json", catalog_path], capture_output=True, text=True,
+                   check=True)
+    build_seconds = time.perf_counter() - start
+    bench = json.loads(subprocess.run([binary, "bench", "--index", index, "--queries", query_path, "--repeat", "3",
+                                       "--json"], capture_output=True, text=True, check=True).stdout)
+    keyword = next(l for l in bench["latencies"] if l["mode"] == "keyword")
+    voice = next(l for l in bench["latencies"] if l["mode"] == "voice")
+    spoken = json.loads(subprocess.run([binary, "bench", "--index", index, "--queries", spoken_path, "--repeat", "3",
+                                        "--mode", "keyword", "--json"], capture_output=True, text=True,
+                                       check=True).stdout)["latencies"][0]
+    sample_index = os.path.join(work, name + "-samples")
+    subprocess.run([binary, "index", "--index", sample_index] + [os.path.join(ROOT, "Catalogs", n) for n in
+                   ["elektron-ru.yml", "krama-be.yml"]], capture_output=True, check=True)
+    evaluation = json.loads(subprocess.run([binary, "eval", "--index", sample_index, "--json"] +
+                                           [os.path.join(ROOT, "Queries", n) for n in ["voice-ru.jsonl", "voice-be.jsonl"]],
+                                           capture_output=True, text=True, check=True).stdout)
+    return {"engine": name, "docs_per_s": products / build_seconds, "bytes": dir_size(index),
+            "p50": keyword["p50Microseconds"], "p90": keyword["p90Microseconds"],
+            "p99": keyword["p99Microseconds"], "voice_p99": voice["p99Microseconds"],
+            "spoken_p50": spoken["p50Microseconds"], "spoken_p99": spoken["p99Microseconds"],
+            "mrr": evaluation["voice"]["mrr"], "ndcg10": evaluation["voice"]["ndcg10"]}
 
 
 def write(rows, args):
     ran = [r for r in rows if "skipped" not in r]
-    peers = [r for r in ran if r["engine"] != "vitrina"]
+    peers = [r for r in ran if not r["engine"].startswith("vitrina")]
+    tantivy = next((r for r in ran if r["engine"] == "tantivy"), None)
     vitrina = next(r for r in ran if r["engine"] == "vitrina")
     metrics = [("docs_per_s", "index build, docs/s (one writer thread)", True, "{:,.0f}"),
                ("bytes", "index size on disk, MB", False, "{:,.1f}"),
                ("p50", "keyword query p50, µs", False, "{:,.0f}"), ("p90", "keyword query p90, µs", False, "{:,.0f}"),
                ("p99", "keyword query p99, µs", False, "{:,.0f}"),
+               ("spoken_p50", "voice-style text, any word, p50, µs", False, "{:,.0f}"),
+               ("spoken_p99", "voice-style text, any word, p99, µs", False, "{:,.0f}"),
                ("mrr", "relevance on Queries/: MRR", True, "{:.3f}"), ("ndcg10", "relevance on Queries/: nDCG@10", True, "{:.3f}")]
-    header = "| metric | " + " | ".join(r["engine"] for r in ran) + " | Vitrina vs best peer |"
+    header = "| metric | " + " | ".join(r["engine"] for r in ran) + " | Vitrina vs best peer | Vitrina vs tantivy |"
     source = "real 21vek.by titles" if args.catalog == "21vek" else "synthetic (`vitrina generate`)"
-    lines = [f"Products: {args.products:,} {source}; {args.queries} keyword queries; "
+    lines = [f"Products: {args.products:,} {source}; {args.queries} keyword queries and {args.queries} "
+             "voice-style texts; "
              f"relevance on {sum(1 for _ in judged())} judged voice queries. Machine: {os.cpu_count()} cores.", "",
-             header, "|" + "---|" * (len(ran) + 2)]
+             header, "|" + "---|" * (len(ran) + 3)]
     for key, label, higher, fmt in metrics:
         values = []
         for r in ran:
@@ -362,9 +423,11 @@ def write(rows, args):
         if peers:
             best = max(p[key] for p in peers) if higher else min(p[key] for p in peers)
             ratio = f"{vitrina[key] / best:.2f}×" if best else ""
-        lines.append(f"| {label} | " + " | ".join(values) + f" | {ratio} |")
-    lines.append(f"| voice query (parse + search) p99, µs | {vitrina['voice_p99']:,.0f} | " +
-                 " | ".join("—" for _ in peers) + f" | {vitrina['voice_p99'] / vitrina['p99']:.2f}× own keyword p99 |")
+        versus = f"{vitrina[key] / tantivy[key]:.2f}×" if tantivy and tantivy[key] else ""
+        lines.append(f"| {label} | " + " | ".join(values) + f" | {ratio} | {versus} |")
+    lines.append(f"| voice query (parse + search) p99, µs | " +
+                 " | ".join(f"{r['voice_p99']:,.0f}" if r["voice_p99"] else "—" for r in ran) +
+                 f" | {vitrina['voice_p99'] / vitrina['p99']:.2f}× own keyword p99 | |")
     for r in rows:
         if "skipped" in r:
             lines.append(f"\nSkipped: **{r['engine']}** — {r['skipped']}")

@@ -34,6 +34,8 @@ struct CraftedSegmentTests {
         _ = try reader.search(SearchRequest(text: "телевизор samsung", facets: facets))
         _ = try reader.search(SearchRequest(text: "", sort: .ascending("price"), limit: 100, facets: facets))
         _ = try reader.search(SearchRequest(text: "\"телевизор samsung\" zz"))
+        // Positions are read only for phrases (and the title proximity bonus).
+        _ = try reader.search(SearchRequest(text: "\"zz zz\""))
         _ = try reader.search(SearchRequest(text: "zz тел* пылесос", mode: .any))
         _ = try reader.search(SearchRequest(text: "телевезор"))
         _ = try reader.search(
@@ -109,9 +111,9 @@ struct CraftedSegmentTests {
         dictionary.sections[termIndex].bytes =
             SegmentForge.varint(UInt64(Int32.max)) + SegmentForge.varint(UInt64(Int32.max) / 32 + 1)
         try Self.expectCorrupt(index, dictionary.serialize())
-        // 2³¹ − 1 stored blocks, and a block claiming 4 GiB once decompressed.
+        // 2³¹ − 1 stored (summary) blocks, and a block claiming 4 GiB once decompressed.
         var stored = forge
-        let storedIndex = try #require(stored.index(of: .stored))
+        let storedIndex = try #require(stored.index(of: .summaries))
         var bytes = stored.sections[storedIndex].bytes
         stored.sections[storedIndex].bytes = SegmentForge.varint(UInt64(Int32.max)) + bytes.dropFirst()
         try Self.expectCorrupt(index, stored.serialize())
@@ -127,7 +129,9 @@ struct CraftedSegmentTests {
         try Self.expectCorrupt(index, stored.serialize())
     }
 
-    /// A one-term title dictionary ("zz") over crafted postings and positions.
+    /// A one-term title dictionary ("zz") over crafted postings and positions (format 2: a term
+    /// entry holds frequency, postings and positions offsets, largest frequency, smallest length;
+    /// a list shorter than a block is `document − previous − 1` and `frequency − 1` varints).
     static func craftedTerm(
         _ forge: SegmentForge, frequency: UInt64 = 1, postingsOffset: UInt64 = 0, positions: [UInt64] = [1]
     ) throws -> [UInt8] {
@@ -141,10 +145,9 @@ struct CraftedSegmentTests {
         forge.sections[terms].bytes =
             SegmentForge.varint(0) + SegmentForge.varint(UInt64(term.count)) + term + SegmentForge.varint(frequency)
             + SegmentForge.varint(postingsOffset) + SegmentForge.varint(0)
+            + SegmentForge.varint(UInt64(positions.count)) + SegmentForge.varint(0)
         let postings = try #require(forge.index(of: .postings, field: 0))
-        let block = SegmentForge.varint(0) + SegmentForge.varint(UInt64(positions.count))
-        forge.sections[postings].bytes =
-            SegmentForge.varint(1) + SegmentForge.varint(0) + SegmentForge.varint(UInt64(block.count)) + block
+        forge.sections[postings].bytes = SegmentForge.varint(0) + SegmentForge.varint(UInt64(positions.count - 1))
         let positionsIndex = try #require(forge.index(of: .positions, field: 0))
         forge.sections[positionsIndex].bytes = positions.flatMap(SegmentForge.varint)
         return forge.serialize()
@@ -174,40 +177,40 @@ struct CraftedSegmentTests {
         }
         let forge = try SegmentForge(path: index.path + "/" + Self.segment)
         var ids = forge
-        let table = try #require(ids.index(of: .ids))
-        var bytes = ids.sections[table].bytes
-        let count = Int(bytes[0])
-        let documents = 1 + (count + 1) * 4
-        for offset in 0..<4 { bytes[documents + offset] = 0xFF }  // the first id's document: 2³² − 1
-        ids.sections[table].bytes = bytes
-        try Self.expectCorrupt(index, ids.serialize())
+        // The id table rewritten with the first id's document at 2³² − 1.
+        var entries: [(String, Int)] = []
+        try IndexReader(path: index.path).segments[0].reader.forEachID { entries.append(($0, $1)) }
+        var table = SortedTableWriter()
+        for (number, (id, document)) in entries.enumerated() {
+            table.add(Array(id.utf8), values: [number == 0 ? Int(UInt32.max) : document])
+        }
+        let body = try #require(ids.index(of: .ids))
+        let tableIndex = try #require(ids.index(of: .idIndex))
+        ids.sections[body].bytes = table.body.bytes
+        ids.sections[tableIndex].bytes = table.indexBytes()
+        try Self.expectCorrupt(index, ids.serialize(), offset: false)
     }
 
     @Test func aStoredReviewCountThatIsNoIntegerIsAnError() throws {
         let index = try Self.sampleIndex()
         var forge = try SegmentForge(path: index.path + "/" + Self.segment)
-        let storedIndex = try #require(forge.index(of: .stored))
-        // Re-encode every product (in document order) with a review count of 1e300 (not an Int).
+        let storedIndex = try #require(forge.index(of: .summaries))
+        // Re-encode every summary (in document order) with a review count of 1e300 (not an Int).
         let reader = try IndexReader(path: index.path)
         let products = try SampleProducts.all.map { try #require(try reader.product(id: $0.id)) }
-        var block = ByteWriter()
+        var summaries: [ArraySlice<UInt8>] = []
         for product in products {
-            var bytes = StoredProductCodec.encode(product)
+            var out = ByteWriter()
+            StoredProductCodec.encodeSummary(product, into: &out)
+            var bytes = out.bytes
             let seven = withUnsafeBytes(of: Double(7).bitPattern.littleEndian, Array.init)
             let huge = withUnsafeBytes(of: Double(1e300).bitPattern.littleEndian, Array.init)
             let at = try #require((0...(bytes.count - 8)).first { Array(bytes[$0..<($0 + 8)]) == seven })
             bytes.replaceSubrange(at..<(at + 8), with: huge)
-            block.write(varint: bytes.count)
-            block.write(bytes)
+            summaries.append(bytes[...])
         }
-        var entry = ByteWriter()
-        entry.write(u32: UInt32(block.count))
-        entry.write(Deflate.compress(block.bytes))
         var section = ByteWriter()
-        section.write(varint: 1)
-        section.write(u64: 0)
-        section.write(u64: UInt64(entry.count))
-        section.write(entry.bytes)
+        StoredBlocks.write(summaries, documentsPerBlock: SegmentFormat.summaryBlockSize, into: &section)
         forge.sections[storedIndex].bytes = section.bytes
         try Data(forge.serialize()).write(to: URL(fileURLWithPath: index.path + "/" + Self.segment))
         let damaged = try IndexReader(path: index.path)

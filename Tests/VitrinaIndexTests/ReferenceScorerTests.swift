@@ -108,4 +108,47 @@ struct ReferenceScorerTests {
             #expect(zip(result.hits, result.hits.dropFirst()).allSatisfy { $0.score >= $1.score })
         }
     }
+
+    /// Pruned top-k (block-max bounds, windows skipped) must be exactly the brute-force top-k,
+    /// over corpora large enough for several 128-document blocks and windows per term.
+    @Test(arguments: [11, 12, 13, 14])
+    func prunedTopHitsAgreeWithReference(seed: Int) throws {
+        var random = Random(state: UInt64(seed))
+        let count = 4_500 + random.below(1_500)
+        var products: [Product] = []
+        for number in 0..<count {
+            // Skewed word choice: frequent words make long lists, rare ones short lists.
+            func word() -> String { Self.vocabulary[min(random.below(10), random.below(10))] }
+            let title = (0..<(1 + random.below(6))).map { _ in word() }
+            let description = (0..<random.below(30)).map { _ in word() }
+            products.append(
+                Product(
+                    id: "d\(number)", title: title.joined(separator: " "),
+                    description: description.isEmpty ? nil : description.joined(separator: " "), language: .other))
+        }
+        let index = TemporaryIndex()
+        let writer = try IndexWriter(path: index.path)
+        for (position, product) in products.enumerated() {
+            try writer.add(product)
+            if position == count / 3 { try writer.commit() }
+        }
+        try writer.commit()
+        let reader = try IndexReader(path: index.path)
+        for _ in 0..<6 {
+            let query = (0..<(1 + random.below(4))).map { _ in Self.vocabulary[random.below(Self.vocabulary.count)] }
+            let expected = Self.referenceScores(products, query: query, schema: reader.schema)
+            let limit = [1, 3, 10, 25][random.below(4)]
+            let result = try reader.search(
+                SearchRequest(
+                    text: query.joined(separator: " "), mode: .any, limit: limit, typoTolerance: false,
+                    proximityBonus: false))
+            #expect(result.total == expected.count, "query \(query)")
+            let best = expected.values.sorted(by: >).prefix(limit)
+            #expect(result.hits.count == best.count)
+            for (hit, score) in zip(result.hits, best) {
+                #expect(abs(hit.score - score) < 1e-9, "\(hit.id) for \(query): \(hit.score) vs \(score)")
+                #expect(abs((expected[hit.id] ?? -1) - hit.score) < 1e-9)
+            }
+        }
+    }
 }

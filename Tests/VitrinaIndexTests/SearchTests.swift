@@ -89,3 +89,23 @@ struct SearchTests {
         }
     }
 }
+
+@Suite("Stored fields of hits")
+struct HitFieldsTests {
+    @Test func hitsCarryTheSummaryWhenWholeProductsAreNotAsked() throws {
+        let index = TemporaryIndex()
+        let reader = try index.committed(SampleProducts.all)
+        var request = SearchRequest(text: "телевизор samsung", limit: 1)
+        request.wholeProducts = false
+        let summary = try #require(try reader.search(request).hits.first)
+        #expect(summary.id == "tv-1")
+        #expect(summary.product.title == "Телевизор Samsung 55 дюймов")
+        #expect(summary.product.price == 42_990 && summary.product.currency == "RUB")
+        #expect(summary.product.vendor == "Samsung" && summary.product.available == true)
+        #expect(summary.product.description == nil && summary.product.categoryPath.isEmpty)
+        request.wholeProducts = true
+        let whole = try #require(try reader.search(request).hits.first)
+        #expect(whole.product == SampleProducts.all[0])
+        #expect(try reader.product(id: "tv-1") == SampleProducts.all[0])
+    }
+}

@@ -16,16 +16,28 @@ struct StoredProductCodecTests {
             reviewCount: 12, reviews: ["Добры чайнік", "Кіпіць хутка"],
             language: .be)
         for product in [full, Product(id: ""), Product(id: "y", available: true, language: .other)] {
+            for bytes in [StoredProductCodec.encode(product), StoredProductCodec.encodeVersion2(product)] {
+                let decoded = try bytes.withUnsafeBytes { try StoredProductCodec.decode($0, file: "test") }
+                #expect(decoded == product)
+            }
+            // Version 3 splits into the summary a hit shows and the rest.
             let bytes = StoredProductCodec.encode(product)
-            let decoded = try bytes.withUnsafeBytes { try StoredProductCodec.decode($0, file: "test") }
-            #expect(decoded == product)
+            try bytes.withUnsafeBytes { raw in
+                let (summaryBytes, rest) = try StoredProductCodec.parts(raw, file: "test")
+                var summary = try StoredProductCodec.decodeSummary(summaryBytes, file: "test")
+                #expect(summary.id == product.id && summary.title == product.title && summary.price == product.price)
+                #expect(summary.url == product.url && summary.pictures == Array(product.pictures.prefix(1)))
+                #expect(summary.description == nil && summary.parameters.isEmpty)
+                try StoredProductCodec.decodeRest(rest, into: &summary, file: "test")
+                #expect(summary == product)
+            }
         }
     }
 
     @Test func readsVersionOneWithoutReviews() throws {
         let product = Product(id: "x", title: "Чайник", price: 10)
         // Version 1 is version 2 without the trailing review count.
-        var bytes = StoredProductCodec.encode(product)
+        var bytes = StoredProductCodec.encodeVersion2(product)
         #expect(bytes.last == 0)
         bytes.removeLast()
         bytes[0] = 1

@@ -44,3 +44,10 @@ struct ByteWriter {
         bytes.append(contentsOf: string.utf8)
     }
 }
+
+extension ByteWriter {
+    /// Overwrites bytes already written, from `offset` (a table filled in after what it describes).
+    mutating func replace(at offset: Int, with data: [UInt8]) {
+        bytes.replaceSubrange(offset..<(offset + data.count), with: data)
+    }
+}

@@ -32,6 +32,22 @@ public struct Schema: Codable, Sendable, Equatable {
         self.b = b
     }
 
+    /// Names of the default product schema's fields, for code that needs one field by name.
+    public enum FieldName {
+        /// The title: the text field of the proximity bonus and of highlights.
+        public static let title = "title"
+        /// The description.
+        public static let description = "description"
+        /// The brand (keyword).
+        public static let vendor = "vendor"
+        /// The category path levels (keyword).
+        public static let category = "category"
+        /// The currency (keyword).
+        public static let currency = "currency"
+        /// The price (numeric).
+        public static let price = "price"
+    }
+
     /// The number of the field called `name`.
     public func fieldNumber(_ name: String) -> Int? { fields.firstIndex { $0.name == name } }
 

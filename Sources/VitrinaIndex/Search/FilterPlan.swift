@@ -55,6 +55,9 @@ struct FilterPlan {
         return .keyword(field: field, ordinals: ordinals)
     }
 
+    /// Whether there are no filters.
+    var isEmpty: Bool { filters.isEmpty }
+
     /// Whether `document` of segment number `segment` passes every filter.
     func accepts(segment: Int, document: Int) throws -> Bool {
         let reader = segments[segment].reader

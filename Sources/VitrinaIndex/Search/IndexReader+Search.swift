@@ -41,52 +41,68 @@ extension IndexReader {
             typoTolerance: request.typoTolerance, proximityBonus: request.proximityBonus,
             minimumShouldMatch: request.mode == .any ? request.minimumShouldMatch : 0)
 
-        var matches: [(segment: Int, document: Int, score: Double, sortValue: Double?)] = []
+        // Negative values count as 0; a page past every possible match is empty (no overflow).
+        let largest = segments.reduce(0) { $0 + $1.reader.documentCount }
+        let offset = min(max(0, request.offset), largest)
+        let wanted = offset + min(max(0, request.limit), largest)
+        let collector = HitCollector(count: wanted, sort: sortField.map { (field: $0.0, ascending: $0.1) })
+        var total = 0
         var keywordCounts: [String: [String: Int]] = [:]
         var numericValues: [String: [Double]] = [:]
         for (segmentIndex, segment) in segments.enumerated() {
-            let candidates = try scorer.candidates(segment: segmentIndex)
-            for (document, score) in candidates where segment.isLive(document) {
-                guard try plan.accepts(segment: segmentIndex, document: document) else { continue }
-                let sortValue = sortField.flatMap { segment.reader.number(field: $0.0, document: document) }
-                matches.append((segmentIndex, document, score, sortValue))
-                for (field, kind) in facetFields {
-                    let name = schema.fields[field].name
-                    if kind == .keyword {
-                        let values = segment.reader.keywordValues[field] ?? []
-                        for ordinal in Set(try segment.reader.keywordOrdinals(field: field, document: document))
-                        where ordinal < values.count {
-                            keywordCounts[name, default: [:]][values[ordinal], default: 0] += 1
+            collector.beginSegment()
+            // Keyword facet counts by ordinal in this segment, turned into values after.
+            var ordinalCounts = facetFields.map { field, kind in
+                kind == .keyword ? [Int](repeating: 0, count: segment.reader.keywordValues[field]?.count ?? 0) : []
+            }
+            var facetValues = facetFields.map { _ in [Double]() }
+            let keywordColumns = facetFields.map { segment.reader.keywords(field: $0.0) }
+            let numericColumns = facetFields.map { segment.reader.numbers(field: $0.0) }
+            let checks = segment.deletions != nil || !plan.isEmpty
+            total += try SegmentSearch(scorer: scorer, segmentIndex: segmentIndex).run(
+                collector: collector,
+                accept: checks
+                    ? { document in
+                        try segment.isLive(document) && plan.accepts(segment: segmentIndex, document: document)
+                    } : nil,
+                match: facetFields.isEmpty
+                    ? nil
+                    : { document in
+                        for (position, (_, kind)) in facetFields.enumerated() {
+                            if kind == .keyword {
+                                try keywordColumns[position].first(in: document) { ordinal in
+                                    ordinalCounts[position][ordinal] += 1
+                                    return false
+                                }
+                            } else if let value = numericColumns[position].value(document) {
+                                facetValues[position].append(value)
+                            }
                         }
-                    } else if let value = segment.reader.number(field: field, document: document) {
-                        numericValues[name, default: []].append(value)
+                    })
+            for (position, (field, kind)) in facetFields.enumerated() {
+                let name = schema.fields[field].name
+                if kind == .keyword {
+                    let values = segment.reader.keywordValues[field] ?? []
+                    for (ordinal, count) in ordinalCounts[position].enumerated() where count > 0 {
+                        keywordCounts[name, default: [:]][values[ordinal], default: 0] += count
                     }
+                } else {
+                    numericValues[name, default: []].append(contentsOf: facetValues[position])
                 }
             }
         }
 
-        // Order: by score, or by the sort field (missing values last); ties by segment and document.
-        // Negative values count as 0; offset + limit is computed within the match count (no overflow).
-        let offset = min(max(0, request.offset), matches.count)
-        let ordered = matches.firstSorted(offset + min(max(0, request.limit), matches.count - offset)) { lhs, rhs in
-            if let (_, ascending) = sortField {
-                switch (lhs.sortValue, rhs.sortValue) {
-                case let (l?, r?) where l != r: return ascending ? l < r : l > r
-                case (.some, nil): return true
-                case (nil, .some): return false
-                default: break
-                }
-            }
-            if lhs.score != rhs.score { return lhs.score > rhs.score }
-            if lhs.segment != rhs.segment { return lhs.segment < rhs.segment }
-            return lhs.document < rhs.document
-        }
+        let ordered = collector.ordered()
         let page = ordered.dropFirst(offset)
         let highlighter = request.highlight.map { Highlighter(terms: scorer.allTerms, open: $0.open, close: $0.close) }
         // One analyzer per language, built only when highlighting.
         var highlightAnalyzers: [AnalyzerPreset: AnyAnalyzer] = [:]
+        let whole = request.wholeProducts || highlighter != nil
         let hits = try page.map { match in
-            let product = try decodeProduct(segments[match.segment], match.document)
+            let reader = segments[match.segment].reader
+            let product =
+                whole
+                ? try reader.storedProduct(document: match.document) : try reader.summary(document: match.document)
             var hit = SearchResult.Hit(id: product.id, score: match.score, product: product)
             if let highlighter {
                 let preset = AnalyzerPreset(language: DocumentBuilder.language(of: product))
@@ -111,7 +127,7 @@ extension IndexReader {
         var numericFacets: [String: SearchResult.NumericFacet] = [:]
         for (name, values) in numericValues { numericFacets[name] = Self.numericFacet(values) }
         return SearchResult(
-            total: matches.count, hits: hits, keywordFacets: keywordFacets, numericFacets: numericFacets)
+            total: total, hits: hits, keywordFacets: keywordFacets, numericFacets: numericFacets)
     }
 
     /// How the score of the product `id` for `request`'s query is made; `nil` when the product is

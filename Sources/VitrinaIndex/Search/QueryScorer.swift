@@ -2,23 +2,38 @@ import Foundation
 
 /// Scores the documents of a snapshot for a parsed query: BM25F per clause, phrase matching,
 /// required and excluded clauses, and the title proximity bonus.
+///
+/// A segment is walked in windows of ``windowSize`` documents, term at a time inside a window
+/// (as tantivy's buffered union): each term's postings cursor adds `boost × weight × tf /
+/// length normalization` into its clause's per-document sum, the clause is saturated once
+/// (`idf × F (k1 + 1) / (k1 + F)`), and the clauses are summed. Before a window is scored, the
+/// block-max bounds of the cursors in it (largest frequency, smallest length per 128-document
+/// block) give the best score any document of the window can reach; when that cannot beat the
+/// current k-th best hit, the window's documents are only counted (total, facets) and never
+/// scored. Scores are the same as scoring every posting.
 struct QueryScorer {
     /// A clause with its terms resolved per text field and its IDF.
-    private struct Resolved {
+    struct Resolved {
         var clause: ParsedQuery.Clause
         /// Per word of the clause (one, or several for a phrase): per field, the terms.
         var terms: [[Int: [ExpandedTerm]]]
         var idf: Double
     }
 
-    private let schema: Schema
-    private let segments: [IndexReader.Segment]
-    private let textFields: [Int]
-    private let clauses: [Resolved]
-    private let averageLength: [Int: Double]
-    private let proximityBonus: Bool
-    private let minimumShouldMatch: Int
-    private let titleField: Int?
+    /// Documents per window.
+    static let windowSize = 2_048
+
+    let schema: Schema
+    let segments: [IndexReader.Segment]
+    let textFields: [Int]
+    let clauses: [Resolved]
+    let averageLength: [Int: Double]
+    let proximityBonus: Bool
+    /// In `any` mode, the fewest optional clauses a document must match (0 and 1: one).
+    let minimumShouldMatch: Int
+    let titleField: Int?
+    /// Dictionary entries of the query's terms per segment.
+    let terms: TermCache
 
     /// The weight of the proximity bonus relative to a clause's IDF.
     static let proximityWeight = 0.5
@@ -32,7 +47,9 @@ struct QueryScorer {
         self.segments = segments
         self.textFields = textFields
         self.proximityBonus = proximityBonus
-        titleField = schema.fieldNumber("title")
+        let cache = TermCache(segments: segments)
+        terms = cache
+        titleField = schema.fieldNumber(Schema.FieldName.title)
         let totalDocuments = segments.reduce(0) { $0 + $1.reader.documentCount }
         var averages: [Int: Double] = [:]
         for field in textFields {
@@ -45,8 +62,7 @@ struct QueryScorer {
             let terms = try clause.words.map { word in
                 try TermExpansion.expand(
                     word: word, exact: clause.soundKeys, prefix: clause.prefix,
-                    typos: typoTolerance && clause.allowsTypos, fields: textFields,
-                    segments: segments)
+                    typos: typoTolerance && clause.allowsTypos, fields: textFields, segments: segments, cache: cache)
             }
             // IDF: from the largest document frequency of any term of each word; phrases add theirs.
             var idf = 0.0
@@ -54,9 +70,8 @@ struct QueryScorer {
                 var frequency = 0
                 for (field, expanded) in word {
                     for term in expanded {
-                        let bytes = Array(term.term.utf8)
-                        let df = try segments.reduce(0) {
-                            $0 + (try $1.reader.termInfo(field: field, term: bytes)?.documentFrequency ?? 0)
+                        let df = try segments.indices.reduce(0) {
+                            $0 + (try cache.info(segment: $1, field: field, term: term.term)?.documentFrequency ?? 0)
                         }
                         frequency = max(frequency, df)
                     }
@@ -66,64 +81,6 @@ struct QueryScorer {
             return Resolved(clause: clause, terms: terms, idf: idf)
         }
     }
-
-    /// The matching documents of segment number `segment` with their scores.
-    ///
-    /// Without clauses every document matches with score 0.
-    func candidates(segment index: Int) throws -> [(Int, Double)] {
-        let segment = segments[index].reader
-        let scoring = clauses.filter { $0.clause.occur != .mustNot }
-        guard !scoring.isEmpty else {
-            let excluded = try excludedDocuments(segment)
-            return (0..<segment.documentCount).filter { !excluded.contains(Int32($0)) }.map { ($0, 0) }
-        }
-        let count = segment.documentCount
-        var sums = [Double](repeating: 0, count: count)
-        var requiredMatches = [UInt16](repeating: 0, count: count)
-        var optionalMatches = [UInt16](repeating: 0, count: minimumShouldMatch > 1 ? count : 0)
-        var touched: [Int32] = []
-        let required = scoring.filter { $0.clause.occur == .must }.count
-        for resolved in scoring {
-            for (document, frequency) in try weightedFrequencies(resolved, in: segment) {
-                let index = Int(document)
-                if sums[index] == 0 && requiredMatches[index] == 0 { touched.append(document) }
-                sums[index] += resolved.idf * frequency * (schema.k1 + 1) / (schema.k1 + frequency)
-                if resolved.clause.occur == .must {
-                    requiredMatches[index] &+= 1
-                } else if !optionalMatches.isEmpty {
-                    optionalMatches[index] &+= 1
-                }
-            }
-        }
-        let excluded = try excludedDocuments(segment)
-        var matched: [(Int, Double)] = []
-        matched.reserveCapacity(touched.count)
-        for document in touched where !excluded.contains(document) {
-            let index = Int(document)
-            if required > 0 && Int(requiredMatches[index]) != required { continue }
-            if !optionalMatches.isEmpty && Int(optionalMatches[index]) < minimumShouldMatch { continue }
-            matched.append((index, sums[index]))
-        }
-        let proximityWords = scoring.filter { !$0.clause.isPhrase && $0.clause.prefix == nil }
-        guard proximityBonus, proximityWords.count >= 2, !matched.isEmpty else { return matched }
-        // The bonus is a rescoring of the best `proximityWindow` matches of the segment (as
-        // Elasticsearch's rescore window): the tail cannot reach the first pages anyway.
-        let window =
-            matched.count > Self.proximityWindow
-            ? matched.firstSorted(Self.proximityWindow) { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 } : matched
-        // Window slot per document (-1 outside the window): dense, so the postings walk below
-        // costs an array read per posting rather than a hash lookup.
-        var slots = [Int32](repeating: -1, count: count)
-        for (slot, match) in window.enumerated() { slots[match.0] = Int32(slot) }
-        let bonuses = try proximityBonuses(slots: slots, windowSize: window.count, segment: segment, clauses: scoring)
-        return matched.map { match in
-            let slot = slots[match.0]
-            return slot < 0 ? match : (match.0, match.1 + bonuses[Int(slot)])
-        }
-    }
-
-    /// How many of a segment's best matches the proximity bonus rescores.
-    static let proximityWindow = 1_000
 
     /// Every term the query looks up, for highlighting.
     var allTerms: Set<String> {
@@ -136,22 +93,53 @@ struct QueryScorer {
         return terms
     }
 
+    /// Clauses that score (required or optional).
+    var scoringClauses: [Resolved] { clauses.filter { $0.clause.occur != .mustNot } }
+
+    /// Plain word clauses in query order: the words the proximity bonus looks at.
+    var proximityWords: [Resolved] {
+        scoringClauses.filter { !$0.clause.isPhrase && $0.clause.prefix == nil }
+    }
+
+    /// The bonus of each pair of consecutive proximity words (word *i* and *i + 1*); empty when
+    /// the bonus does not apply.
+    var pairBonuses: [Double] {
+        let words = proximityWords
+        guard proximityBonus, titleField != nil, words.count >= 2 else { return [] }
+        return (0..<(words.count - 1)).map { Self.proximityWeight * min(words[$0].idf, words[$0 + 1].idf) }
+    }
+
+    /// `weight / (1 − b + b × length / average)` for every length of `field` in `segment`.
+    func lengthFactors(field: Int, segment: SegmentReader) -> [Double] {
+        guard case .text(let weight, _, _) = schema.fields[field].kind else { return [0] }
+        let average = averageLength[field] ?? 1
+        let maximum = segment.norms(field: field).maximum
+        return (0...maximum).map { weight / (1 - schema.b + schema.b * Double($0) / average) }
+    }
+
+    /// BM25's saturation of a clause's weighted frequency sum.
+    @inline(__always)
+    func saturated(_ frequency: Double, idf: Double) -> Double {
+        idf * frequency * (schema.k1 + 1) / (schema.k1 + frequency)
+    }
+
+    private static func rounded(_ value: Double) -> Double { (value * 1_000).rounded() / 1_000 }
+
     /// How the score of `document` in segment number `segment` is made, clause by clause and
     /// field by field; `nil` when the document does not match.
     func explain(segment index: Int, document: Int) throws -> Explanation? {
-        guard let score = try candidates(segment: index).first(where: { $0.0 == document })?.1 else { return nil }
         let segment = segments[index].reader
-        let target = Int32(document)
         var parts: [Explanation] = []
         var clauseTotal = 0.0
-        for resolved in clauses where resolved.clause.occur != .mustNot {
+        var matchedAny = false
+        for resolved in clauses {
             let label = resolved.clause.isPhrase ? "phrase" : resolved.clause.prefix != nil ? "prefix" : "word"
             let terms = Set(resolved.terms.flatMap { $0.values.flatMap { $0.map(\.term) } }).sorted()
             var fields: [Explanation] = []
             var frequency = 0.0
             for field in textFields {
-                let values = try weightedFrequencies(resolved, in: segment, fields: [field])
-                guard let value = values.first(where: { $0.0 == target })?.1 else { continue }
+                let value = try fieldFrequency(resolved, field: field, segment: index, document: document)
+                guard value > 0 else { continue }
                 frequency += value
                 let length = segment.norm(field: field, document: document)
                 fields.append(
@@ -161,8 +149,18 @@ struct QueryScorer {
                             + "(length \(length), average \(Self.rounded(averageLength[field] ?? 1)))",
                         details: []))
             }
+            switch resolved.clause.occur {
+            case .mustNot:
+                if frequency > 0 { return nil }
+                continue
+            case .must:
+                if frequency == 0 { return nil }
+            case .should:
+                break
+            }
             guard frequency > 0 else { continue }
-            let value = resolved.idf * frequency * (schema.k1 + 1) / (schema.k1 + frequency)
+            matchedAny = true
+            let value = saturated(frequency, idf: resolved.idf)
             clauseTotal += value
             parts.append(
                 Explanation(
@@ -171,82 +169,66 @@ struct QueryScorer {
                         + "tf (k1 + 1) / (k1 + tf) with tf \(Self.rounded(frequency)), k1 \(schema.k1), b \(schema.b)",
                     details: fields))
         }
-        if score - clauseTotal > 1e-12 {
+        if scoringClauses.isEmpty {
+            return Explanation(value: 0, description: "BM25F sum of", details: [])
+        }
+        guard matchedAny else { return nil }
+        let bonus = try proximityBonuses([document], segment: index)[0]
+        if bonus > 0 {
             parts.append(
                 Explanation(
-                    value: score - clauseTotal,
-                    description: "proximity: consecutive query words next to each other in the title", details: []))
+                    value: bonus, description: "proximity: consecutive query words next to each other in the title",
+                    details: []))
         }
-        return Explanation(value: score, description: "BM25F sum of", details: parts)
+        return Explanation(value: clauseTotal + bonus, description: "BM25F sum of", details: parts)
     }
 
-    private static func rounded(_ value: Double) -> Double { (value * 1_000).rounded() / 1_000 }
-
-    /// Documents matching any excluded clause.
-    private func excludedDocuments(_ segment: SegmentReader) throws -> Set<Int32> {
-        var excluded: Set<Int32> = []
-        for resolved in clauses where resolved.clause.occur == .mustNot {
-            excluded.formUnion(try weightedFrequencies(resolved, in: segment).map(\.0))
+    /// The weighted, length-normalized frequency of one clause in one field of one document.
+    private func fieldFrequency(_ resolved: Resolved, field: Int, segment index: Int, document: Int) throws
+        -> Double
+    {
+        let segment = segments[index].reader
+        guard case .text(let weight, _, _) = schema.fields[field].kind, weight > 0 else { return 0 }
+        let average = averageLength[field] ?? 1
+        let normalized =
+            weight / (1 - schema.b + schema.b * Double(segment.norm(field: field, document: document)) / average)
+        if resolved.clause.isPhrase {
+            let words = resolved.terms.map { $0[field] ?? [] }
+            let found = try phraseFrequencies(words, field: field, segment: index)
+            return found.first { $0.document == Int32(document) }.map { $0.frequency * normalized } ?? 0
         }
-        return excluded
-    }
-
-    /// Σ over fields and terms of boost × field weight × frequency / length normalization, for
-    /// every document the clause matches.
-    private func weightedFrequencies(
-        _ resolved: Resolved, in segment: SegmentReader, fields: [Int]? = nil
-    ) throws -> [(Int32, Double)] {
-        var sums = [Double](repeating: 0, count: segment.documentCount)
-        var touched: [Int32] = []
-        func add(_ document: Int32, _ value: Double) {
-            let index = Int(document)
-            if sums[index] == 0 { touched.append(document) }
-            sums[index] += value
+        var total = 0.0
+        for term in resolved.terms.first?[field] ?? [] {
+            guard let info = try terms.info(segment: index, field: field, term: term.term) else { continue }
+            let cursor = try segment.cursor(field: field, info: info)
+            try cursor.seek(Int32(document))
+            if cursor.doc == Int32(document) { total += term.boost * Double(cursor.frequency) * normalized }
         }
-        for field in fields ?? textFields {
-            guard case .text(let weight, _, _) = schema.fields[field].kind, weight > 0 else { continue }
-            let average = averageLength[field] ?? 1
-            func normalized(_ document: Int32) -> Double {
-                weight
-                    / (1 - schema.b + schema.b * Double(segment.norm(field: field, document: Int(document))) / average)
-            }
-            if resolved.clause.isPhrase {
-                let words = resolved.terms.map { $0[field] ?? [] }
-                for (document, frequency) in try phraseFrequencies(words, field: field, segment: segment) {
-                    add(document, frequency * normalized(document))
-                }
-            } else {
-                for term in resolved.terms.first?[field] ?? [] {
-                    guard let info = try segment.termInfo(field: field, term: Array(term.term.utf8)) else { continue }
-                    let postings = try segment.postings(field: field, info: info)
-                    for (document, frequency) in zip(postings.documents, postings.frequencies) {
-                        add(document, term.boost * Double(frequency) * normalized(document))
-                    }
-                }
-            }
-        }
-        return touched.map { ($0, sums[Int($0)]) }
+        return total
     }
 
     /// Positions of any of `terms` per document in one field.
-    private func positions(_ terms: [ExpandedTerm], field: Int, segment: SegmentReader) throws -> [Int32: Set<Int32>] {
+    private func positions(_ expanded: [ExpandedTerm], field: Int, segment index: Int) throws -> [Int32: Set<Int32>] {
         var result: [Int32: Set<Int32>] = [:]
-        for term in terms {
-            guard let info = try segment.termInfo(field: field, term: Array(term.term.utf8)) else { continue }
-            let postings = try segment.postings(field: field, info: info)
-            let positions = try segment.positions(field: field, info: info, frequencies: postings.frequencies)
-            for (document, documentPositions) in zip(postings.documents, positions) {
-                result[document, default: []].formUnion(documentPositions)
+        var buffer: [Int32] = []
+        for term in expanded {
+            guard let info = try terms.info(segment: index, field: field, term: term.term) else { continue }
+            let cursor = try segments[index].reader.cursor(field: field, info: info)
+            try cursor.next()
+            while cursor.doc != PostingsCursor.end {
+                try cursor.positions(into: &buffer)
+                result[cursor.doc, default: []].formUnion(buffer)
+                try cursor.next()
             }
         }
         return result
     }
 
-    /// How often the words occur in order, next to each other, per document.
-    private func phraseFrequencies(_ words: [[ExpandedTerm]], field: Int, segment: SegmentReader) throws -> [Int32:
-        Double]
-    {
-        guard let first = words.first else { return [:] }
+    /// How often the words occur in order, next to each other, per document (sorted by document).
+    func phraseFrequencies(_ words: [[ExpandedTerm]], field: Int, segment: Int) throws -> [(
+        document: Int32, frequency: Double
+    )] {
+        guard let first = words.first else { return [] }
         var candidates = try positions(first, field: field, segment: segment)
         for (offset, word) in words.enumerated().dropFirst() {
             let next = try positions(word, field: field, segment: segment)
@@ -258,35 +240,45 @@ struct QueryScorer {
             }
             candidates = kept
         }
-        return candidates.mapValues { Double($0.count) }
+        return candidates.map { ($0.key, Double($0.value.count)) }.sorted { $0.0 < $1.0 }
     }
 
-    /// For each window slot, the proximity bonus: for each pair of consecutive query words found
-    /// next to each other (in order) in the title, `proximityWeight` × the smaller IDF of the two.
-    private func proximityBonuses(slots: [Int32], windowSize: Int, segment: SegmentReader, clauses: [Resolved])
-        throws -> [Double]
-    {
-        var bonuses = [Double](repeating: 0, count: windowSize)
-        let words = clauses.filter { !$0.clause.isPhrase && $0.clause.prefix == nil }
-        guard words.count >= 2, let title = titleField, windowSize > 0 else { return bonuses }
-        // Title positions per word and window slot, decoded only for documents in the window.
-        let positions = try words.map { word -> [[Int32]] in
-            var bySlot = [[Int32]](repeating: [], count: windowSize)
-            for term in word.terms.first?[title] ?? [] {
-                guard let info = try segment.termInfo(field: title, term: Array(term.term.utf8)) else { continue }
-                let postings = try segment.postings(field: title, info: info)
-                try segment.forEachPositions(
-                    field: title, info: info, documents: postings.documents, frequencies: postings.frequencies,
-                    keep: { slots[Int($0)] >= 0 }
-                ) { document, found in bySlot[Int(slots[Int(document)])].append(contentsOf: found) }
+    /// The proximity bonus of each of `documents` (ascending): for each pair of consecutive query
+    /// words found next to each other (in order) in the title, `proximityWeight` × the smaller IDF
+    /// of the two.
+    func proximityBonuses(_ documents: [Int], segment index: Int) throws -> [Double] {
+        let segment = segments[index].reader
+        var bonuses = [Double](repeating: 0, count: documents.count)
+        let words = proximityWords
+        guard proximityBonus, words.count >= 2, let title = titleField, !documents.isEmpty else { return bonuses }
+        // Per word, cursors over its title terms; walked forward once over the sorted documents.
+        let cursors = try words.map { word -> [PostingsCursor] in
+            try (word.terms.first?[title] ?? []).compactMap { term in
+                guard let info = try terms.info(segment: index, field: title, term: term.term) else { return nil }
+                let cursor = try segment.cursor(field: title, info: info)
+                try cursor.next()
+                return cursor
             }
-            return bySlot
         }
-        for index in 0..<(words.count - 1) {
-            let bonus = Self.proximityWeight * min(words[index].idf, words[index + 1].idf)
-            for slot in 0..<windowSize where !positions[index][slot].isEmpty {
-                let right = positions[index + 1][slot]
-                if positions[index][slot].contains(where: { right.contains($0 + 1) }) { bonuses[slot] += bonus }
+        var found = [[Int32]](repeating: [], count: words.count)
+        var buffer: [Int32] = []
+        for (slot, document) in documents.enumerated() {
+            let target = Int32(document)
+            for (word, wordCursors) in cursors.enumerated() {
+                found[word].removeAll(keepingCapacity: true)
+                for cursor in wordCursors {
+                    try cursor.seek(target)
+                    if cursor.doc == target {
+                        try cursor.positions(into: &buffer)
+                        found[word].append(contentsOf: buffer)
+                    }
+                }
+            }
+            for index in 0..<(words.count - 1) where !found[index].isEmpty && !found[index + 1].isEmpty {
+                let right = found[index + 1]
+                if found[index].contains(where: { right.contains($0 + 1) }) {
+                    bonuses[slot] += Self.proximityWeight * min(words[index].idf, words[index + 1].idf)
+                }
             }
         }
         return bonuses

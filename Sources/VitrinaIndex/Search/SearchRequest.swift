@@ -59,6 +59,14 @@ public struct SearchRequest: Sendable {
     public var proximityBonus: Bool
     /// Whether hits carry highlighted title and description snippets; the marks to use.
     public var highlight: (open: String, close: String)?
+    /// Whether hits carry whole products (description, parameters, category, codes, …).
+    ///
+    /// Set it to false for result lists: a hit's product then holds what a list shows — id, title,
+    /// vendor, price, old price, currency, availability, url, the first picture, rating, review
+    /// count, language — read from small blocks, which is several times faster than
+    /// decompressing whole products. Highlights always read whole products;
+    /// ``IndexReader/product(id:)`` returns one.
+    public var wholeProducts = true
 
     /// Creates a request.
     public init(

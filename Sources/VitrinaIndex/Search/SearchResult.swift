@@ -6,7 +6,8 @@ public struct SearchResult: Sendable {
         public var id: String
         /// The relevance score (0 when the query had no words).
         public var score: Double
-        /// The stored product.
+        /// The stored product: whole, or the fields a result list shows when the request set
+        /// ``SearchRequest/wholeProducts`` to false (and asked for no highlights).
         public var product: Product
         /// Highlighted snippets by field (`title`, `description`), when requested.
         public var highlights: [String: String] = [:]

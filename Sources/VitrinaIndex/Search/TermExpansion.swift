@@ -21,15 +21,15 @@ struct TermExpansion {
     /// mean" would), which keeps common queries as fast as exact ones.
     static func expand(
         word terms: [String], exact: Set<String> = [], prefix: String?, typos: Bool, fields: [Int],
-        segments: [IndexReader.Segment]
+        segments: [IndexReader.Segment], cache: TermCache
     ) throws -> [Int: [ExpandedTerm]] {
         var result: [Int: [ExpandedTerm]] = [:]
         var typos = typos
         if typos {
             search: for field in fields {
                 for term in terms where !exact.contains(term) {
-                    let bytes = Array(term.utf8)
-                    for segment in segments where try segment.reader.termInfo(field: field, term: bytes) != nil {
+                    for segment in segments.indices
+                    where try cache.info(segment: segment, field: field, term: term) != nil {
                         typos = false
                         break search
                     }
@@ -58,16 +58,17 @@ struct TermExpansion {
                     for segment in segments {
                         var rows: [Int] = []
                         var previous: [Unicode.Scalar] = []
+                        var candidate: [Unicode.Scalar] = []
                         var count = 0
                         try segment.reader.scanTerms(field: field, from: first) { bytes, _ in
                             guard bytes.starts(with: first), count < maximumExpansions else { return false }
-                            let candidate = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
+                            Self.decode(bytes, into: &candidate)
                             let shared = zip(previous, candidate).prefix { $0 == $1 }.count
-                            previous = candidate
-                            if let distance = matcher.distance(to: candidate, sharedLetters: shared, rows: &rows),
+                            swap(&previous, &candidate)
+                            if let distance = matcher.distance(to: previous, sharedLetters: shared, rows: &rows),
                                 distance > 0
                             {
-                                let text = String(String.UnicodeScalarView(candidate))
+                                let text = String(decoding: bytes, as: UTF8.self)
                                 let boost = distance == 1 ? oneEditBoost : twoEditsBoost
                                 found[text] = max(found[text] ?? 0, boost)
                                 count += 1
@@ -81,5 +82,20 @@ struct TermExpansion {
                 .sorted { $0.term < $1.term }
         }
         return result
+    }
+
+    /// Decodes UTF-8 `bytes` into `scalars` (replacing its contents; invalid sequences become
+    /// U+FFFD), without building a `String`.
+    static func decode(_ bytes: [UInt8], into scalars: inout [Unicode.Scalar]) {
+        scalars.removeAll(keepingCapacity: true)
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): scalars.append(scalar)
+            case .emptyInput: return
+            case .error: scalars.append("\u{FFFD}")
+            }
+        }
     }
 }

@@ -31,14 +31,28 @@ extension SegmentReader {
                 }
                 previous = term
                 count += 1
-                let (documents, frequencies) = try postings(field: field, info: info)
-                guard zip(documents, documents.dropFirst()).allSatisfy({ $0 < $1 }), frequencies.allSatisfy({ $0 > 0 })
-                else {
-                    failure = corrupt("postings of a term of field \(field) out of order")
+                // The cursor checks each block (documents ascending within the segment, skip entries).
+                let cursor = try cursor(field: field, info: info)
+                var positions: [Int32] = []
+                var read = 0
+                var last: Int32 = -1
+                try cursor.next()
+                while cursor.doc != PostingsCursor.end {
+                    guard cursor.doc > last, cursor.frequency > 0 else {
+                        failure = corrupt("postings of a term of field \(field) out of order")
+                        return false
+                    }
+                    last = cursor.doc
+                    try cursor.positions(into: &positions)
+                    read += 1
+                    try cursor.next()
+                }
+                guard read == info.documentFrequency else {
+                    failure = corrupt(
+                        "a term of field \(field) has \(read) postings, its entry says \(info.documentFrequency)")
                     return false
                 }
-                _ = try positions(field: field, info: info, frequencies: frequencies)
-                result.postings += documents.count
+                result.postings += read
                 return true
             }
             if let failure { throw failure }

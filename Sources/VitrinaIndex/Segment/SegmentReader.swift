@@ -1,36 +1,33 @@
-import Synchronization
-
 /// A read-only view of one segment file, memory-mapped and verified at open.
+///
+/// It holds one reader per structure (as tantivy lays a segment out): the term dictionary of
+/// each text field (``SortedTable``), postings cursors (``PostingsCursor``), norms
+/// (``NormsColumn``), numeric and keyword columns (``NumericColumn``, ``KeywordColumn``), the id
+/// table (``IdTable``) and the stored products (``StoredBlocks``). Formats 1 and 2 are read.
 final class SegmentReader: @unchecked Sendable {
-    // @unchecked Sendable: everything is immutable after init; the mapping is read-only.
-
-    /// One entry of the term dictionary.
-    struct TermInfo {
-        var documentFrequency: Int
-        var postingsOffset: Int
-        var positionsOffset: Int
-    }
+    // @unchecked Sendable: everything is immutable after init; the mapping is read-only and the
+    // stored-block caches are behind mutexes.
 
     let name: String
     let file: MappedFile
+    /// The segment format version of the file.
+    let formatVersion: UInt32
     let documentCount: Int
     /// Sum of lengths per text field.
     let lengthSums: [Int: Int]
-    private var sections: [SectionKey: Range<Int>] = [:]
-    /// Byte ranges of the norms and numbers columns by field number (fast paths for scoring,
-    /// filtering and sorting); `nil` when the field has none.
-    private var normRanges: [Range<Int>?] = []
-    /// Byte ranges of the keyword ordinal columns by field number (`nil`: no document has the field).
-    private var keywordDocRanges: [Range<Int>?] = []
-    /// Recently decompressed stored blocks (a tantivy-style doc store cache), by block number.
-    private let storedBlocks = Mutex<[Int: [UInt8]]>([:])
-    /// How many decompressed stored blocks are kept.
-    static let storedBlockCacheSize = 64
-    private var numberRanges: [Range<Int>?] = []
-    /// Per text field: the first term of each dictionary block and the block's offset.
-    private var termIndex: [Int: (firsts: [[UInt8]], offsets: [Int], count: Int)] = [:]
+    /// Per field number (`nil` for other kinds or absent fields).
+    private let dictionaries: [SortedTable?]
+    private let postingsSources: [PostingsSource?]
+    private let normColumns: [NormsColumn]
+    private let numericColumns: [NumericColumn]
+    private let keywordColumns: [KeywordColumn]
     /// Per keyword field: the sorted distinct values.
-    private(set) var keywordValues: [Int: [String]] = [:]
+    let keywordValues: [Int: [String]]
+    private let idTable: IdTable
+    /// Format 1: whole products; format 2: summaries.
+    private let summaries: StoredBlocks
+    /// Format 2: the rest of each product.
+    private let details: StoredBlocks?
 
     private struct SectionKey: Hashable {
         var tag: UInt32
@@ -52,11 +49,12 @@ final class SegmentReader: @unchecked Sendable {
         }
         let whole = ByteReader(bytes, file: path)
         let version = try whole.getU32(at: 8)
-        guard version == SegmentFormat.version else {
+        guard SegmentFormat.readableVersions.contains(version) else {
             throw IndexError(
                 code: .foreignFile, path: path, offset: 8, message: "segment format version \(version) is not supported"
             )
         }
+        formatVersion = version
         let footerStart = bytes.count - SegmentFormat.footerSize
         var footer = whole
         try footer.seek(to: footerStart)
@@ -76,6 +74,7 @@ final class SegmentReader: @unchecked Sendable {
                 file: path, offset: footerStart,
                 "section directory at \(directoryOffset) does not hold \(sectionCount) entries")
         }
+        var sections: [SectionKey: Range<Int>] = [:]
         var directory = whole
         try directory.seek(to: directoryOffset)
         for _ in 0..<sectionCount {
@@ -90,9 +89,21 @@ final class SegmentReader: @unchecked Sendable {
             }
             sections[key] = start..<(start + length)
         }
-        var meta = try Self.reader(
-            sections[SectionKey(tag: SegmentFormat.Tag.meta.rawValue, field: SegmentFormat.noField)], bytes, path)
-        documentCount = try meta.readInt()
+        func range(_ tag: SegmentFormat.Tag, _ field: Int? = nil) -> Range<Int>? {
+            sections[SectionKey(tag: tag.rawValue, field: field.map(UInt32.init) ?? SegmentFormat.noField)]
+        }
+        func required(_ tag: SegmentFormat.Tag, _ field: Int? = nil) throws -> Range<Int> {
+            guard let found = range(tag, field) else {
+                throw IndexError.corrupt(file: path, offset: nil, "missing section \(tag)")
+            }
+            return found
+        }
+
+        let metaRange = try required(.meta)
+        var meta = ByteReader(
+            UnsafeRawBufferPointer(rebasing: bytes[metaRange]), base: metaRange.lowerBound, file: path)
+        // Every document takes a few bytes of ids and stored data at least.
+        documentCount = try meta.readInt(limit: bytes.count)
         let declaredFields = try meta.readInt(limit: SegmentFormat.maximumFields)
         var sums: [Int: Int] = [:]
         while !meta.isAtEnd {
@@ -105,386 +116,180 @@ final class SegmentReader: @unchecked Sendable {
             throw IndexError.corrupt(
                 file: path, offset: sections[key]?.lowerBound, "section for field \(key.field) of \(declaredFields)")
         }
-        // Every document has an id (8 bytes of table each) and a stored entry: counts read later
-        // are bounded by this file's size through these two checks.
-        var ids = try Self.reader(
-            sections[SectionKey(tag: SegmentFormat.Tag.ids.rawValue, field: SegmentFormat.noField)], bytes, path)
-        let idCount = try ids.readCount(elementSize: 8)
-        guard idCount == documentCount else {
-            throw ids.corrupt("id table holds \(idCount) ids for \(documentCount) documents", at: 0)
-        }
-        var stored = try Self.reader(
-            sections[SectionKey(tag: SegmentFormat.Tag.stored.rawValue, field: SegmentFormat.noField)], bytes, path)
-        let blockCount = try stored.readCount(elementSize: 8)
-        let expectedBlocks = (documentCount + SegmentFormat.storedBlockSize - 1) / SegmentFormat.storedBlockSize
-        guard blockCount == expectedBlocks else {
-            throw stored.corrupt("\(blockCount) stored blocks for \(documentCount) documents", at: 0)
-        }
-        let fieldCount =
-            (sections.keys.filter { $0.field != SegmentFormat.noField }.map { Int($0.field) }.max() ?? -1) + 1
-        normRanges = (0..<fieldCount).map {
-            sections[SectionKey(tag: SegmentFormat.Tag.norms.rawValue, field: UInt32($0))].flatMap {
-                $0.isEmpty ? nil : $0
-            }
-        }
-        keywordDocRanges = (0..<fieldCount).map {
-            sections[SectionKey(tag: SegmentFormat.Tag.keywordDocs.rawValue, field: UInt32($0))].flatMap {
-                $0.isEmpty ? nil : $0
-            }
-        }
-        for range in keywordDocRanges.compactMap({ $0 }) where range.count < (documentCount + 1) * 4 {
-            throw IndexError.corrupt(file: path, offset: range.lowerBound, "keyword column too short")
-        }
-        numberRanges = (0..<fieldCount).map {
-            sections[SectionKey(tag: SegmentFormat.Tag.numbers.rawValue, field: UInt32($0))].flatMap {
-                $0.isEmpty ? nil : $0
-            }
-        }
-        for range in normRanges.compactMap({ $0 }) where range.count != documentCount * 2 {
-            throw IndexError.corrupt(file: path, offset: range.lowerBound, "norms column has the wrong size")
-        }
-        for range in numberRanges.compactMap({ $0 }) where range.count != documentCount * 8 {
-            throw IndexError.corrupt(file: path, offset: range.lowerBound, "numbers column has the wrong size")
-        }
-        try loadTermIndexes()
-        try loadKeywordValues()
-    }
+        let fieldCount = declaredFields
 
-    private static func reader(_ range: Range<Int>?, _ bytes: UnsafeRawBufferPointer, _ path: String) throws
-        -> ByteReader
-    {
-        guard let range else { throw IndexError.corrupt(file: path, offset: nil, "missing section") }
-        return ByteReader(UnsafeRawBufferPointer(rebasing: bytes[range]), base: range.lowerBound, file: path)
-    }
-
-    /// A reader over a section.
-    func section(_ tag: SegmentFormat.Tag, field: Int? = nil) throws -> ByteReader {
-        try Self.reader(
-            sections[SectionKey(tag: tag.rawValue, field: field.map(UInt32.init) ?? SegmentFormat.noField)],
-            file.bytes, file.path)
-    }
-
-    private func loadTermIndexes() throws {
-        for key in sections.keys where key.tag == SegmentFormat.Tag.termIndex.rawValue {
-            var reader = try section(.termIndex, field: Int(key.field))
-            let termsSize = sections[SectionKey(tag: SegmentFormat.Tag.terms.rawValue, field: key.field)]?.count ?? 0
-            let count = try reader.readInt()
-            // Per block: a length varint and an offset varint at least.
-            let blocks = try reader.readCount(elementSize: 2)
-            guard blocks == (count + SegmentFormat.termBlockSize - 1) / SegmentFormat.termBlockSize else {
-                throw reader.corrupt("\(blocks) dictionary blocks for \(count) terms", at: 0)
+        var dictionaries: [SortedTable?] = Array(repeating: nil, count: fieldCount)
+        var postingsSources: [PostingsSource?] = Array(repeating: nil, count: fieldCount)
+        var norms = Array(repeating: NormsColumn.empty, count: fieldCount)
+        var numbers = Array(repeating: NumericColumn.empty, count: fieldCount)
+        var keywords = Array(repeating: KeywordColumn.empty, count: fieldCount)
+        var values: [Int: [String]] = [:]
+        let count = documentCount
+        for field in 0..<fieldCount {
+            if let index = range(.termIndex, field) {
+                let terms = try required(.terms, field)
+                dictionaries[field] = try SortedTable(
+                    index: UnsafeRawBufferPointer(rebasing: bytes[index]),
+                    body: UnsafeRawBufferPointer(rebasing: bytes[terms]), bodyOffset: terms.lowerBound,
+                    valuesPerEntry: version == 1 ? 3 : 5, deltas: version == 1 ? [] : SegmentFormat.termDeltas,
+                    file: path)
+                postingsSources[field] = PostingsSource(
+                    file: bytes, path: path, postings: try required(.postings, field),
+                    positions: try required(.positions, field), documentCount: count, formatVersion: version)
             }
-            var firsts: [[UInt8]] = []
-            var offsets: [Int] = []
-            firsts.reserveCapacity(blocks)
-            offsets.reserveCapacity(blocks)
-            for _ in 0..<blocks {
-                let length = try reader.readInt()
-                firsts.append(Array(try reader.readBytes(length)))
-                offsets.append(try reader.readInt(limit: termsSize))
+            if let section = range(.norms, field) {
+                norms[field] = try NormsColumn(
+                    file: bytes, section: section, documentCount: count, version: version, path: path)
             }
-            termIndex[Int(key.field)] = (firsts, offsets, count)
+            if let section = range(.numbers, field) {
+                numbers[field] = try NumericColumn(
+                    file: bytes, section: section, documentCount: count, version: version, path: path)
+            }
+            if let section = range(.keywordValues, field) {
+                var reader = ByteReader(
+                    UnsafeRawBufferPointer(rebasing: bytes[section]), base: section.lowerBound, file: path)
+                let valueCount = try reader.readCount(elementSize: version == 1 ? 1 : 2)
+                var list: [String] = []
+                list.reserveCapacity(valueCount)
+                var previous: [UInt8] = []
+                for _ in 0..<valueCount {
+                    if version == 1 {
+                        list.append(try reader.readString())
+                        continue
+                    }
+                    let shared = try reader.readInt()
+                    guard shared <= previous.count else { throw reader.corrupt("bad keyword value prefix") }
+                    previous.removeSubrange(shared...)
+                    previous.append(contentsOf: try reader.readBytes(try reader.readInt()))
+                    list.append(String(decoding: previous, as: UTF8.self))
+                }
+                values[field] = list
+                if let docs = range(.keywordDocs, field) {
+                    keywords[field] = try KeywordColumn(
+                        file: bytes, section: docs, documentCount: count, valueCount: valueCount, version: version,
+                        path: path)
+                }
+            }
+        }
+        self.dictionaries = dictionaries
+        self.postingsSources = postingsSources
+        normColumns = norms
+        numericColumns = numbers
+        keywordColumns = keywords
+        keywordValues = values
+        idTable = try IdTable(
+            file: bytes, ids: try required(.ids), index: version == 1 ? nil : try required(.idIndex),
+            documentCount: count, path: path)
+        if version == 1 {
+            summaries = try StoredBlocks(
+                file: bytes, range: try required(.stored), documentCount: count,
+                documentsPerBlock: SegmentFormat.storedBlockSize, zstd: false, path: path)
+            details = nil
+        } else {
+            summaries = try StoredBlocks(
+                file: bytes, range: try required(.summaries), documentCount: count,
+                documentsPerBlock: SegmentFormat.summaryBlockSize, zstd: true, path: path)
+            details = try StoredBlocks(
+                file: bytes, range: try required(.details), documentCount: count,
+                documentsPerBlock: SegmentFormat.detailsBlockSize, zstd: true, path: path)
         }
     }
 
-    private func loadKeywordValues() throws {
-        for key in sections.keys where key.tag == SegmentFormat.Tag.keywordValues.rawValue {
-            var reader = try section(.keywordValues, field: Int(key.field))
-            let count = try reader.readCount(elementSize: 1)
-            var values: [String] = []
-            values.reserveCapacity(count)
-            for _ in 0..<count {
-                let length = try reader.readInt()
-                values.append(String(decoding: try reader.readBytes(length), as: UTF8.self))
-            }
-            keywordValues[Int(key.field)] = values
-        }
-    }
+    // MARK: - Terms and postings
 
     /// The number of distinct terms of a text field.
-    func termCount(field: Int) -> Int { termIndex[field]?.count ?? 0 }
+    func termCount(field: Int) -> Int { field < dictionaries.count ? dictionaries[field]?.count ?? 0 : 0 }
 
-    // MARK: - Terms
+    private func termInfo(_ values: [Int]) -> TermInfo {
+        TermInfo(
+            documentFrequency: values[0], postingsOffset: values[1], positionsOffset: values[2],
+            maximumFrequency: values.count > 3 ? UInt32(clamping: values[3]) : UInt32.max,
+            minimumLength: values.count > 4 ? UInt32(clamping: values[4]) : 0)
+    }
 
-    /// Calls `body` with each term of `field`'s dictionary that starts with `prefix`, in order,
-    /// from the block where it could be; stops when `body` returns false or terms pass the prefix.
+    /// Calls `body` with each term of `field`'s dictionary from the first one not less than
+    /// `start`, in order; stops when `body` returns false.
     func scanTerms(field: Int, from start: [UInt8], while body: ([UInt8], TermInfo) throws -> Bool) throws {
-        guard let index = termIndex[field], !index.firsts.isEmpty else { return }
-        // The last block whose first term is <= start.
-        var low = 0
-        var high = index.firsts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if utf8Less(start, index.firsts[middle]) { high = middle - 1 } else { low = middle }
-        }
-        var reader = try section(.terms, field: field)
-        try reader.seek(to: index.offsets[low])
-        var term: [UInt8] = []
-        var ordinal = low * SegmentFormat.termBlockSize
-        while ordinal < index.count {
-            if ordinal % SegmentFormat.termBlockSize == 0 { term.removeAll(keepingCapacity: true) }
-            let shared = try reader.readInt()
-            let suffix = try reader.readInt()
-            guard shared <= term.count else {
-                throw reader.corrupt("bad term prefix")
-            }
-            term.removeSubrange(shared...)
-            term.append(contentsOf: try reader.readBytes(suffix))
-            let info = TermInfo(
-                documentFrequency: try reader.readInt(limit: documentCount),
-                postingsOffset: try reader.readInt(limit: Int.max), positionsOffset: try reader.readInt(limit: Int.max))
-            ordinal += 1
-            if utf8Less(term, start) { continue }
-            if try !body(term, info) { return }
-        }
+        guard field < dictionaries.count, let dictionary = dictionaries[field] else { return }
+        try dictionary.scan(from: start) { term, values in try body(term, termInfo(values)) }
     }
 
     /// The dictionary entry of `term` in `field`, if present.
     func termInfo(field: Int, term: [UInt8]) throws -> TermInfo? {
-        var found: TermInfo?
-        try scanTerms(field: field, from: term) { candidate, info in
-            if candidate == term { found = info }
-            return false
-        }
-        return found
+        guard field < dictionaries.count, let dictionary = dictionaries[field] else { return nil }
+        return try dictionary.find(term).map(termInfo)
     }
 
-    /// Decodes the postings of a term: documents and frequencies in document order.
-    func postings(field: Int, info: TermInfo) throws -> (documents: [Int32], frequencies: [Int32]) {
-        var reader = try section(.postings, field: field)
-        try reader.seek(to: info.postingsOffset)
-        var documents: [Int32] = []
-        var frequencies: [Int32] = []
-        // A posting takes two bytes at least: never reserve more than the section could hold.
-        let capacity = min(info.documentFrequency, reader.remaining / 2)
-        documents.reserveCapacity(capacity)
-        frequencies.reserveCapacity(capacity)
-        var document = 0
-        var first = true
-        while documents.count < info.documentFrequency {
-            let count = try reader.readInt()
-            _ = try reader.readInt()  // last document of the block: skip data
-            _ = try reader.readInt()  // block length
-            guard count > 0, documents.count + count <= info.documentFrequency else {
-                throw reader.corrupt("bad postings block")
-            }
-            for _ in 0..<count {
-                let delta = try reader.readInt()
-                document = first ? delta : document + delta
-                first = false
-                guard document < documentCount else {
-                    throw reader.corrupt("document number \(document) out of range 0..<\(documentCount)")
-                }
-                documents.append(Int32(document))
-                frequencies.append(Int32(try reader.readInt()))
-            }
+    /// A cursor over the postings of a term found in `field`'s dictionary.
+    func cursor(field: Int, info: TermInfo) throws -> PostingsCursor {
+        guard field < postingsSources.count, let source = postingsSources[field] else {
+            throw IndexError.corrupt(file: file.path, offset: nil, "no postings for field \(field)")
         }
-        return (documents, frequencies)
-    }
-
-    /// Decodes the positions of a term in every document of its postings, in postings order.
-    func positions(field: Int, info: TermInfo, frequencies: [Int32]) throws -> [[Int32]] {
-        var reader = try section(.positions, field: field)
-        try reader.seek(to: info.positionsOffset)
-        return try frequencies.map { frequency in
-            // One byte per position at least: the allocation is bounded by the section.
-            guard Int(frequency) <= reader.remaining else {
-                throw reader.corrupt("\(frequency) positions past the end")
-            }
-            var position = 0
-            return try (0..<Int(frequency)).map { _ in try Self.nextPosition(&position, &reader) }
-        }
-    }
-
-    /// Decodes the positions of a term only in the documents `keep` accepts and passes them to
-    /// `body` (the others are skipped without allocating), in postings order.
-    func forEachPositions(
-        field: Int, info: TermInfo, documents: [Int32], frequencies: [Int32], keep: (Int32) -> Bool,
-        _ body: (Int32, [Int32]) -> Void
-    ) throws {
-        var reader = try section(.positions, field: field)
-        try reader.seek(to: info.positionsOffset)
-        var positions: [Int32] = []
-        for (document, frequency) in zip(documents, frequencies) {
-            if keep(document) {
-                var position = 0
-                positions.removeAll(keepingCapacity: true)
-                for _ in 0..<Int(frequency) { positions.append(try Self.nextPosition(&position, &reader)) }
-                body(document, positions)
-            } else {
-                for _ in 0..<Int(frequency) { _ = try reader.readVarint() }
-            }
-        }
-    }
-
-    /// Adds the next position delta to `position`; positions must stay within `Int32`.
-    private static func nextPosition(_ position: inout Int, _ reader: inout ByteReader) throws -> Int32 {
-        position += try reader.readInt()  // both at most Int32.max: no overflow in Int
-        guard position <= Int(Int32.max) else { throw reader.corrupt("position \(position) out of range") }
-        return Int32(position)
+        return try PostingsCursor(source: source, info: info)
     }
 
     // MARK: - Columns
 
+    /// The lengths column of a text field.
+    func norms(field: Int) -> NormsColumn { field < normColumns.count ? normColumns[field] : .empty }
+
     /// The length of `field` in `document` (token count); 0 when no document has the field.
     ///
     /// Precondition: `document` < `documentCount` (column sizes are checked at open).
-    func norm(field: Int, document: Int) -> Int {
-        guard field < normRanges.count, let range = normRanges[field] else { return 0 }
-        let offset = range.lowerBound + document * 2
-        return Int(file.bytes[offset]) | Int(file.bytes[offset + 1]) << 8
-    }
+    func norm(field: Int, document: Int) -> Int { norms(field: field).length(document) }
+
+    /// The column of a numeric field.
+    func numbers(field: Int) -> NumericColumn { field < numericColumns.count ? numericColumns[field] : .empty }
 
     /// The value of a numeric field, `nil` when absent.
     ///
-    /// Precondition: `document` < `documentCount` (column sizes are checked at open).
-    func number(field: Int, document: Int) -> Double? {
-        guard field < numberRanges.count, let range = numberRanges[field] else { return nil }
-        let bits = file.bytes.loadUnaligned(fromByteOffset: range.lowerBound + document * 8, as: UInt64.self)
-        let value = Double(bitPattern: UInt64(littleEndian: bits))
-        return value.isNaN ? nil : value
-    }
+    /// Precondition: `document` < `documentCount`.
+    func number(field: Int, document: Int) -> Double? { numbers(field: field).value(document) }
+
+    /// The ordinals column of a keyword field.
+    func keywords(field: Int) -> KeywordColumn { field < keywordColumns.count ? keywordColumns[field] : .empty }
 
     /// The value ordinals of a keyword field in `document`.
     func keywordOrdinals(field: Int, document: Int) throws -> [Int] {
-        let reader = try section(.keywordDocs, field: field)
-        if reader.buffer.isEmpty { return [] }
-        guard document >= 0, document < documentCount else {
-            throw reader.corrupt("document \(document) out of range 0..<\(documentCount)")
-        }
-        let start = Int(try reader.getU32(at: document * 4))
-        let end = Int(try reader.getU32(at: document * 4 + 4))
-        guard start <= end else { throw reader.corrupt("bad keyword offsets", at: document * 4) }
-        let ordinals = try reader.range(start: (documentCount + 1) * 4 + start * 4, length: (end - start) * 4)
-        return try stride(from: ordinals.lowerBound, to: ordinals.upperBound, by: 4).map {
-            Int(try reader.getU32(at: $0))
-        }
+        try keywords(field: field).ordinals(document)
     }
 
-    /// The stored product of `document`.
-    func storedProduct(document: Int) throws -> Product {
-        try storedBytes(document: document).withUnsafeBytes { try StoredProductCodec.decode($0, file: file.path) }
-    }
-
-    /// Whether `document` has a keyword value whose ordinal is in `wanted` (the filter fast path:
-    /// reads the column in place, allocates nothing).
+    /// Whether `document` has a keyword value whose ordinal is in `wanted`.
     func hasKeywordOrdinal(field: Int, document: Int, in wanted: Set<Int>) throws -> Bool {
-        guard field < keywordDocRanges.count, let range = keywordDocRanges[field] else { return false }
-        let bytes = file.bytes
-        func u32(_ offset: Int) -> Int {
-            Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
-        }
-        let start = u32(range.lowerBound + document * 4)
-        let end = u32(range.lowerBound + document * 4 + 4)
-        let base = range.lowerBound + (documentCount + 1) * 4
-        guard start <= end, base + end * 4 <= range.upperBound else {
-            throw IndexError.corrupt(file: file.path, offset: range.lowerBound + document * 4, "bad keyword offsets")
-        }
-        for index in start..<end where wanted.contains(u32(base + index * 4)) { return true }
-        return false
+        try keywords(field: field).first(in: document) { wanted.contains($0) }
     }
 
-    /// The stored bytes (``StoredProductCodec``) of `document`.
-    func storedBytes(document: Int) throws -> [UInt8] {
-        let block = document / SegmentFormat.storedBlockSize
-        let decompressed: [UInt8]
-        if let cached = storedBlocks.withLock({ $0[block] }) {
-            decompressed = cached
-        } else {
-            decompressed = try storedBlock(block)
-            storedBlocks.withLock { cache in
-                if cache.count >= Self.storedBlockCacheSize { cache.removeAll(keepingCapacity: true) }
-                cache[block] = decompressed
-            }
+    // MARK: - Stored products
+
+    /// The whole stored product of `document`.
+    func storedProduct(document: Int) throws -> Product {
+        guard document >= 0, document < documentCount else {
+            throw IndexError.corrupt(file: file.path, offset: nil, "no document \(document)")
         }
-        return try decompressed.withUnsafeBytes { raw in
-            var entries = ByteReader(raw, file: file.path)
-            for _ in 0..<(document % SegmentFormat.storedBlockSize) {
-                let length = try entries.readInt()
-                _ = try entries.readBytes(length)
-            }
-            let length = try entries.readInt()
-            return Array(try entries.readBytes(length))
+        guard let details else {
+            return try summaries.withBytes(document) { try StoredProductCodec.decode($0, file: file.path) }
         }
+        var product = try summaries.withBytes(document) { try StoredProductCodec.decodeSummary($0, file: file.path) }
+        try details.withBytes(document) { try StoredProductCodec.decodeRest($0, into: &product, file: file.path) }
+        return product
     }
 
-    /// Decompresses stored block number `block`.
-    private func storedBlock(_ block: Int) throws -> [UInt8] {
-        var reader = try section(.stored, field: nil)
-        let blocks = try reader.readCount(elementSize: 8)
-        guard block >= 0, block < blocks else { throw reader.corrupt("no stored block \(block)", at: 0) }
-        let offsetsStart = reader.offset
-        let dataStart = offsetsStart + (blocks + 1) * 8
-        let start = try reader.getU64(at: offsetsStart + block * 8)
-        let end = try reader.getU64(at: offsetsStart + block * 8 + 8)
-        guard start <= end, end <= UInt64(reader.buffer.count) else {
-            throw reader.corrupt("bad stored block offsets \(start)..<\(end)", at: offsetsStart + block * 8)
+    /// What a hit shows of `document` (id, title, vendor, price, currency, availability, url,
+    /// first picture, rating, review count, language); the whole product in format 1.
+    func summary(document: Int) throws -> Product {
+        guard document >= 0, document < documentCount else {
+            throw IndexError.corrupt(file: file.path, offset: nil, "no document \(document)")
         }
-        var data = try reader.subReader(try reader.range(start: dataStart + Int(start), length: Int(end - start)))
-        let size = Int(try data.readU32())
-        let position = data.fileOffset
-        return try Deflate.decompress(try data.readBytes(data.remaining), size: size, file: file.path, offset: position)
+        guard details != nil else { return try storedProduct(document: document) }
+        return try summaries.withBytes(document) { try StoredProductCodec.decodeSummary($0, file: file.path) }
     }
 
-    /// The layout of the id table: its count and where its offsets, documents and bytes start.
-    private func idTable() throws -> (reader: ByteReader, count: Int, offsets: Int, documents: Int, blob: Int) {
-        var reader = try section(.ids, field: nil)
-        let count = try reader.readCount(elementSize: 8)
-        let offsets = reader.offset
-        let documents = offsets + (count + 1) * 4
-        let blob = documents + count * 4
-        guard blob <= reader.buffer.count else { throw reader.corrupt("id table too short", at: 0) }
-        return (reader, count, offsets, documents, blob)
-    }
-
-    /// The id bytes and document of entry `index` of the id table.
-    private func idEntry(
-        _ table: (reader: ByteReader, count: Int, offsets: Int, documents: Int, blob: Int), _ index: Int
-    ) throws -> (id: UnsafeRawBufferPointer, document: Int) {
-        let reader = table.reader
-        let start = Int(try reader.getU32(at: table.offsets + index * 4))
-        let end = Int(try reader.getU32(at: table.offsets + index * 4 + 4))
-        guard start <= end else { throw reader.corrupt("bad id offsets", at: table.offsets + index * 4) }
-        let document = Int(try reader.getU32(at: table.documents + index * 4))
-        guard document < documentCount else {
-            throw reader.corrupt(
-                "document \(document) out of range 0..<\(documentCount)", at: table.documents + index * 4)
-        }
-        return (try reader.getBytes(at: table.blob + start, count: end - start), document)
-    }
+    // MARK: - Ids
 
     /// Calls `body` with every id of this segment and its document, in id order.
-    func forEachID(_ body: (String, Int) throws -> Void) throws {
-        let table = try idTable()
-        for index in 0..<table.count {
-            let entry = try idEntry(table, index)
-            try body(String(decoding: entry.id, as: UTF8.self), entry.document)
-        }
-    }
+    func forEachID(_ body: (String, Int) throws -> Void) throws { try idTable.forEach(body) }
 
     /// The documents with `id` in this segment: one, or several when a batch replaced a product
     /// (all but the last are deleted).
-    func documents(id: String) throws -> [Int] {
-        let table = try idTable()
-        let target = Array(id.utf8)
-        // The first entry not less than the target.
-        var low = 0
-        var high = table.count
-        while low < high {
-            let middle = (low + high) / 2
-            if try idEntry(table, middle).id.lexicographicallyPrecedes(target) {
-                low = middle + 1
-            } else {
-                high = middle
-            }
-        }
-        var found: [Int] = []
-        while low < table.count {
-            let entry = try idEntry(table, low)
-            guard entry.id.elementsEqual(target) else { break }
-            found.append(entry.document)
-            low += 1
-        }
-        return found
-    }
+    func documents(id: String) throws -> [Int] { try idTable.documents(id: id) }
 }

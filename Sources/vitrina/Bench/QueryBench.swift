@@ -46,7 +46,15 @@ struct QueryBench {
         let reader = try IndexReader(path: index)
         let voice = try VoiceSearch(reader: reader)
         let modes: [(String, @Sendable (String) throws -> Void)] = [
-            ("keyword", { _ = try reader.search(SearchRequest(text: $0, mode: .any)) }),
+            (
+                "keyword",
+                { text in
+                    // A result list: hits with the fields a list shows (as `vitrina search` prints).
+                    var request = SearchRequest(text: text, mode: .any)
+                    request.wholeProducts = false
+                    _ = try reader.search(request)
+                }
+            ),
             ("voice", { _ = try voice.ask($0) }),
         ]
         var latencies: [Latency] = []

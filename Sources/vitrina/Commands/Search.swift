@@ -67,6 +67,7 @@ struct Search: ParsableCommand {
         let filters = try filter.map(Self.parseFilter)  // usage mistakes first, before the index is opened
         let reader = try IndexReader(path: index)
         var request = SearchRequest(text: query, mode: any ? .any : .all, limit: limit, offset: offset)
+        request.wholeProducts = false  // the output shows only summary fields
         request.filters = filters
         if let sort { request.sort = Self.parseSort(sort) }
         request.facets = facet + (facets ? ["vendor", "category", "price"] : [])
