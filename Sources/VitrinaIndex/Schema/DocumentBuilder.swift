@@ -99,13 +99,9 @@ final class DocumentBuilder {
         func add(_ value: String) throws {
             any = true
             try analysis.analyze(value, chain: chain)
-            var last = -1
-            for occurrence in analysis.occurrences {
-                let position = Int(occurrence.position)
-                segment.add(term: occurrence.term, position: base + position, field: field)
-                last = max(last, position + Int(occurrence.positionLength) - 1)
-            }
-            length += analysis.occurrences.count
+            let occurrences = analysis.occurrences
+            let last = segment.add(occurrences, base: base, field: field)
+            length += occurrences.count
             // A gap between values, so a phrase cannot span two of them.
             base += last + 1 + 100
         }

@@ -52,12 +52,14 @@ final class SegmentBuilder {
         return number
     }
 
-    /// Adds an occurrence of term `term` at `position` in text field `field` of the current document.
-    @inline(__always)
-    func add(term: Int32, position: Int, field: Int) {
-        if let bytes = textFields[field]?.add(term: term, position: position, document: documentCount - 1) {
-            estimatedBytes += bytes
+    /// Adds the terms of one value of text field `field` to the current document, their
+    /// positions shifted by `base`; returns the last position they cover (-1 when none).
+    func add(_ occurrences: [TermAnalysis.Occurrence], base: Int, field: Int) -> Int {
+        guard let (bytes, last) = textFields[field]?.add(occurrences, base: base, document: documentCount - 1) else {
+            return -1
         }
+        estimatedBytes += bytes
+        return last
     }
 
     /// Ends text field `field` of the current document, `length` tokens long.

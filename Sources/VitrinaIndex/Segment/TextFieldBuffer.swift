@@ -61,6 +61,20 @@ struct TextFieldBuffer {
         return bytes
     }
 
+    /// Adds the terms of one text value, their positions shifted by `base`, to document
+    /// `document`; returns the memory the new entries take, roughly, and the last position the
+    /// value's tokens cover (-1 when it has none).
+    mutating func add(_ occurrences: [TermAnalysis.Occurrence], base: Int, document: Int) -> (bytes: Int, last: Int) {
+        var bytes = 0
+        var last = -1
+        for occurrence in occurrences {
+            let position = Int(occurrence.position)
+            bytes += add(term: occurrence.term, position: base + position, document: document)
+            last = max(last, position + Int(occurrence.positionLength) - 1)
+        }
+        return (bytes, last)
+    }
+
     /// Ends document `document` with `length` tokens in this field.
     mutating func finish(document: Int, length: Int) {
         // Positions of a term within a document must ascend; they come almost always in order

@@ -77,22 +77,37 @@ package final class TermAnalysis {
             }
             return
         }
+        // Locals instead of stored properties in the loop: no exclusivity check per token.
+        var buffer = TokenBuffer()
+        var occurrences: [Occurrence] = []
+        swap(&buffer, &self.buffer)
+        swap(&occurrences, &self.occurrences)
+        defer {
+            swap(&buffer, &self.buffer)
+            swap(&occurrences, &self.occurrences)
+        }
+        let surfaces = self.surfaces
         var text = text
         try text.withUTF8 { bytes in
             try analyzer.tokenizer.tokenize(bytes, into: &buffer)
             let chainTag = UInt32(truncatingIfNeeded: chain) << 16
-            for token in buffer.tokens {
-                let tag = chainTag | UInt32(Self.kindCode(token.kind)) << 8 | UInt32(token.flags.rawValue)
-                let number = buffer.withTerm(token, in: bytes) { surface -> Int32 in
+            buffer.scratch.withUnsafeBufferPointer { scratch in
+                for token in buffer.tokens {
+                    let tag = chainTag | UInt32(Self.kindCode(token.kind)) << 8 | UInt32(token.flags.rawValue)
+                    let range = Int(token.termStart)..<Int(token.termEnd)
+                    let surface = UnsafeBufferPointer(rebasing: token.termInScratch ? scratch[range] : bytes[range])
                     let hash = ByteStringTable.hash(surface, tag: tag)
-                    if let entry = surfaces.find(surface, tag: tag, hash: hash) { return surfaces.values[entry] }
-                    let number = filtered(surface, token: token, filter: filter)
-                    surfaces.insert(surface, tag: tag, hash: hash, value: number)
-                    return number
-                }
-                if number >= 0 {
-                    occurrences.append(
-                        Occurrence(term: number, position: token.position, positionLength: token.positionLength))
+                    let number: Int32
+                    if let entry = surfaces.find(surface, tag: tag, hash: hash) {
+                        number = surfaces.values[entry]
+                    } else {
+                        number = filtered(surface, token: token, filter: filter)
+                        surfaces.insert(surface, tag: tag, hash: hash, value: number)
+                    }
+                    if number >= 0 {
+                        occurrences.append(
+                            Occurrence(term: number, position: token.position, positionLength: token.positionLength))
+                    }
                 }
             }
         }
