@@ -168,7 +168,7 @@ public struct Product: Codable, Sendable, Equatable {
     }
 
     /// Splits `Электроника > Телевизоры` or `Электроника/Телевизоры` into levels.
-    static func splitCategoryPath(_ path: String) -> [String] {
+    package static func splitCategoryPath(_ path: String) -> [String] {
         let separator: Character = path.contains(">") ? ">" : "/"
         return path.split(separator: separator).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
     }

@@ -43,6 +43,15 @@ public struct JSONLProductReader: CatalogReader {
             }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             let location = SourceLocation(file: stream.path, line: number)
+            switch line.withUnsafeBufferPointer(ProductJSONScanner.scan) {
+            case .product(let product):
+                if let duplicate = ids.check(product.id, at: location, field: "id") { return .skipped(duplicate) }
+                return RecordCheck.checked(.product(product), location)
+            case .deletion(let id):
+                ids.forget(id)
+                return RecordCheck.checked(.deletion(id: id), location)
+            case nil: break  // anything unusual (not UTF-8 too): JSONDecoder decides, and names the problem
+            }
             decoder.line = number
             let data = TextEncoding.isValidUTF8(line) ? Data(line) : Data(Array(decoder.decode(line).utf8))
             do {
