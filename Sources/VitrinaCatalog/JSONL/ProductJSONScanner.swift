@@ -1,3 +1,4 @@
+import Foundation
 import VitrinaModel
 
 /// A fast path for one line of canonical product JSON: reads the common shape straight from the
@@ -36,17 +37,28 @@ struct ProductJSONScanner {
         case deleted
     }
 
-    private static let keyTable: [[UInt8]: Key] = {
-        var table: [[UInt8]: Key] = [:]
-        for key in Key.allCases { table[Array("\(key)".utf8)] = key }
+    /// The keys' spellings, by byte length.
+    private static let keysByLength: [[([UInt8], Key)]] = {
+        var table = [[([UInt8], Key)]](repeating: [], count: 16)
+        for key in Key.allCases {
+            let bytes = Array("\(key)".utf8)
+            table[bytes.count].append((bytes, key))
+        }
         return table
     }()
+
+    /// The product key spelled by `bytes`.
+    private static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> Key? {
+        guard bytes.count < keysByLength.count else { return nil }
+        for (spelling, key) in keysByLength[bytes.count] where spelling.elementsEqual(bytes) { return key }
+        return nil
+    }
 
     private mutating func record() -> Record? {
         guard skipSpace(), next() == UInt8(ascii: "{") else { return nil }
         var product = Product(id: "")
         var hasID = false
-        var seen = Set<Int>()
+        var seen: UInt32 = 0
         var categoryPathSeen = false
         var category: [String]?
         var deleted: Bool?
@@ -57,9 +69,10 @@ struct ProductJSONScanner {
             while true {
                 guard skipSpace(), peek() == UInt8(ascii: "\""), let name = rawString() else { return nil }
                 guard skipSpace(), next() == UInt8(ascii: ":"), skipSpace() else { return nil }
-                if let key = Self.keyTable[name] {
+                if let key = Self.key(name) {
                     // A repeated key: leave the choice of value to JSONDecoder.
-                    guard seen.insert(key.rawValue).inserted else { return nil }
+                    guard seen & 1 << key.rawValue == 0 else { return nil }
+                    seen |= 1 << key.rawValue
                     switch key {
                     case .id:
                         guard let value = string() else { return nil }
@@ -189,19 +202,18 @@ struct ProductJSONScanner {
         while true {
             guard skipSpace(), peek() == UInt8(ascii: "\""), let key = rawString() else { return nil }
             guard skipSpace(), next() == UInt8(ascii: ":"), skipSpace() else { return nil }
-            switch key {
-            case Array("name".utf8):
+            if key.elementsEqual("name".utf8) {
                 guard seen & 1 == 0, let string = string() else { return nil }
                 name = string
                 seen |= 1
-            case Array("value".utf8):
+            } else if key.elementsEqual("value".utf8) {
                 guard seen & 2 == 0, let string = string() else { return nil }
                 value = string
                 seen |= 2
-            case Array("unit".utf8):
+            } else if key.elementsEqual("unit".utf8) {
                 guard seen & 4 == 0, optionalString(&unit) else { return nil }
                 seen |= 4
-            default:
+            } else {
                 return nil
             }
             guard skipSpace() else { return nil }
@@ -277,7 +289,7 @@ struct ProductJSONScanner {
             if byte == UInt8(ascii: "\"") {
                 let content = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 index += 1
-                return String(validating: content, as: UTF8.self)
+                return Self.validString(content)
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { return nil }
@@ -288,7 +300,7 @@ struct ProductJSONScanner {
         while index < bytes.count {
             let byte = bytes[index]
             index += 1
-            if byte == UInt8(ascii: "\"") { return String(validating: unescaped, as: UTF8.self) }
+            if byte == UInt8(ascii: "\"") { return unescaped.withUnsafeBufferPointer(Self.validString) }
             if byte < 0x20 { return nil }
             guard byte == UInt8(ascii: "\\") else {
                 unescaped.append(byte)
@@ -322,19 +334,33 @@ struct ProductJSONScanner {
         return nil
     }
 
-    /// A key: the raw bytes of a string without escapes (keys with escapes give up).
-    private mutating func rawString() -> [UInt8]? {
+    /// `bytes` as a String when they are valid UTF-8; `nil` otherwise.
+    ///
+    /// `String(decoding:)` validates quickly but repairs invalid bytes, so the result is compared
+    /// with the input: any repair changes the bytes.
+    private static func validString(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var string = String(decoding: bytes, as: UTF8.self)
+        let same = string.withUTF8 { utf8 in
+            guard utf8.count == bytes.count, let left = utf8.baseAddress, let right = bytes.baseAddress else {
+                return utf8.count == bytes.count
+            }
+            return memcmp(left, right, bytes.count) == 0
+        }
+        return same ? string : nil
+    }
+
+    /// A key: the bytes of a string without escapes or non-ASCII bytes (other keys give up: no
+    /// product key has them).
+    private mutating func rawString() -> UnsafeBufferPointer<UInt8>? {
         guard next() == UInt8(ascii: "\"") else { return nil }
         let start = index
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 defer { index += 1 }
-                let key = Array(bytes[start..<index])
-                // Keys are compared as bytes: they must be valid UTF-8 like the rest.
-                return String(validating: key, as: UTF8.self) == nil ? nil : key
+                return UnsafeBufferPointer(rebasing: bytes[start..<index])
             }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return nil }
             index += 1
         }
         return nil

@@ -180,7 +180,100 @@ final class DocumentBuilder {
 
     /// The ``SoundKey`` keys that let a name said in the other script match: of every Latin word of
     /// the title and model, and of every word of the vendor; each once.
+    ///
+    /// The same keys as ``referenceSoundKeys(of:)``, found over scalars instead of Characters
+    /// when every character of the texts is its own Character (Latin, Cyrillic, punctuation:
+    /// nothing that combines); other texts go to the reference.
     static func soundKeys(of product: Product) -> [String] {
+        let texts = [(product.title, true), (product.model, true), (product.vendor, false)]
+        var keys: [String] = []
+        for (text, latinOnly) in texts {
+            guard var text else { continue }
+            let simple = text.withUTF8 { appendSoundKeys(of: $0, latinOnly: latinOnly, to: &keys) }
+            if !simple { return referenceSoundKeys(of: product) }
+        }
+        return keys
+    }
+
+    /// Appends the keys of the words of `bytes` (only all-ASCII words when `latinOnly`); false
+    /// when the text has a character that may combine with its neighbours into one Character.
+    private static func appendSoundKeys(
+        of bytes: UnsafeBufferPointer<UInt8>, latinOnly: Bool, to keys: inout [String]
+    ) -> Bool {
+        var index = 0
+        var wordStart = -1
+        var wordIsASCII = true
+        while index <= bytes.count {
+            var isWordCharacter = false
+            var isASCII = true
+            var length = 1
+            if index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    isWordCharacter =
+                        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
+                        || (byte >= 0x30 && byte <= 0x39)
+                        || byte == 0x27
+                } else {
+                    guard let (scalar, scalarLength) = decodeScalar(bytes, at: index), isSimple(scalar) else {
+                        return false
+                    }
+                    length = scalarLength
+                    isASCII = false
+                    isWordCharacter = isWordScalar(scalar)
+                }
+            }
+            if isWordCharacter {
+                if wordStart < 0 {
+                    wordStart = index
+                    wordIsASCII = true
+                }
+                wordIsASCII = wordIsASCII && isASCII
+            } else if wordStart >= 0 {
+                if !latinOnly || wordIsASCII {
+                    let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<index]), as: UTF8.self)
+                    if let key = SoundKey.key(word), !keys.contains(key) { keys.append(key) }
+                }
+                wordStart = -1
+            }
+            index += length
+        }
+        return true
+    }
+
+    /// The scalar starting at `index` and its length in bytes (the text is valid UTF-8).
+    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int)? {
+        let lead = bytes[index]
+        if lead < 0xE0, index + 1 < bytes.count {
+            return (UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2)
+        }
+        if lead < 0xF0, index + 2 < bytes.count {
+            return (
+                UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3
+            )
+        }
+        return nil
+    }
+
+    /// Scalars that are always a Character of their own (no combining marks, joiners or the like).
+    private static func isSimple(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x80...0x2FF, 0x400...0x482, 0x48A...0x52F, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20CF,
+            0x2100...0x214F, 0x2190...0x21FF:
+            return true
+        default: return false
+        }
+    }
+
+    /// A letter, a number or the apostrophe `’` (as `Character.isLetter`/`isNumber` see them).
+    private static func isWordScalar(_ value: UInt32) -> Bool {
+        if (0x400...0x481).contains(value) || (0x48A...0x52F).contains(value) || value == 0x2019 { return true }
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// The original, Character-based sound keys (the reference for ``soundKeys(of:)``).
+    static func referenceSoundKeys(of product: Product) -> [String] {
         var keys: [String] = []
         for (text, latinOnly) in [(product.title, true), (product.model, true), (product.vendor, false)] {
             guard let text else { continue }
