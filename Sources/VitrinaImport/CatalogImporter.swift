@@ -54,13 +54,15 @@ public final class CatalogImporter {
     ///   - bufferBytes: The writer's indexing buffer.
     ///   - recover: Roll the index back to its last consistent commit first (see
     ///     ``VitrinaIndex/IndexWriter``), instead of refusing a directory that needs it.
+    ///   - threads: Indexing threads of the writer (each with its own buffer).
     /// - Throws: ``IndexError`` (`locked` when another writer has it, `needs-repair`).
     public init(
-        indexPath: String, options: ImportOptions = ImportOptions(), bufferBytes: Int = 64 << 20, recover: Bool = false
+        indexPath: String, options: ImportOptions = ImportOptions(), bufferBytes: Int = 64 << 20, recover: Bool = false,
+        threads: Int = 1
     ) throws {
         self.indexPath = indexPath
         self.options = options
-        openWriter = try IndexWriter(path: indexPath, bufferBytes: bufferBytes, recover: recover)
+        openWriter = try IndexWriter(path: indexPath, bufferBytes: bufferBytes, recover: recover, threads: threads)
     }
 
     /// The writer; after ``finish()`` the importer cannot be used.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -7,7 +8,10 @@ import Foundation
 /// Adds, replaces and deletes products in an index directory, and commits atomically.
 ///
 /// Changes are buffered in memory and flushed as immutable segment files when the buffer holds
-/// more than `bufferBytes`; nothing is visible to readers until ``commit()``, which writes and
+/// more than `bufferBytes`. With `threads` above 1, that many indexing threads each fill their
+/// own buffer and write their own segments (products are handed to them in turn, in batches), as
+/// tantivy's writer threads do; the same products are indexed whatever the number of threads,
+/// only spread over more segments. Nothing is visible to readers until ``commit()``, which writes and
 /// fsyncs the new files, writes the commit point `manifest-<generation>.json`, then replaces
 /// `manifest.json` by rename and fsyncs the directory. A crash at any point leaves the index at
 /// its last commit. One writer per directory: a second one gets ``IndexError`` `locked`. If
@@ -46,8 +50,12 @@ public final class IndexWriter {
 
     private let directory: IndexDirectory
     private let lockDescriptor: Int32
-    private let builder: DocumentBuilder
-    private let bufferBytes: Int
+    /// The indexing workers, each with its own in-memory segment.
+    private let workers: [SegmentWorker]
+    /// Builds merged segments (on the writer's thread).
+    private let mergeBuilder: DocumentBuilder
+    /// The next segment number (segments are written from the workers' threads too).
+    private let segmentNumbers: SegmentNumbers
     private let mergePolicy: MergePolicy
     private let retention: FileRetention
     /// The files of each commit point read so far (they never change).
@@ -61,10 +69,30 @@ public final class IndexWriter {
     private var changedDeletions: Set<String> = []
     /// Segments flushed since the last commit.
     private var flushed: [Manifest.Segment] = []
-    private var buffer: SegmentBuilder
-    private var bufferIds: [String: Int] = [:]
-    private var bufferDeleted: Set<Int> = []
+    /// Where each product added since the last commit went: its worker and sequence number.
+    private var sessionIds: [String: SessionEntry] = [:]
+    /// Segments written since the last commit, by name (their products are in `sessionIds`).
+    private var sessionSegments: Set<String> = []
+    /// Per worker: the segments it wrote since the last commit (first sequence number, name).
+    private var writtenRanges: [[(first: Int, name: String)]]
+    /// Per worker: products sent to it so far (the next sequence number).
+    private var sent: [Int]
+    /// Per worker: products waiting to be sent as one batch.
+    private var pending: [[Product]]
+    /// Per worker: deleted sequence numbers not yet in a written segment.
+    private var pendingDeletions: [Set<Int>]
+    /// The worker that gets the next batch.
+    private var nextWorker = 0
     private var counts = (added: 0, updated: 0, deleted: 0)
+
+    /// A product's place in a worker's sequence.
+    private struct SessionEntry {
+        var worker: Int32
+        var sequence: Int32
+    }
+
+    /// Products per batch handed to a worker thread.
+    private static let batchSize = 32
 
     /// The schema of the index.
     public var schema: Schema { manifest.schema }
@@ -74,17 +102,19 @@ public final class IndexWriter {
     /// - Parameters:
     ///   - path: The index directory; created when missing.
     ///   - schema: The schema of a new index (an existing index keeps its own).
-    ///   - bufferBytes: Flush a segment when buffered documents take about this much memory.
+    ///   - bufferBytes: Flush a segment when buffered documents take about this much memory (per
+    ///     indexing thread).
     ///   - mergePolicy: When commits merge segments.
     ///   - retention: How long files of replaced commits stay for readers (``FileRetention``).
     ///   - recover: Before opening, roll back to the last consistent commit as
     ///     `vitrina check --repair` does (what it drops is moved to a quarantine folder), instead of
     ///     refusing a directory that needs it.
+    ///   - threads: Indexing threads (default 1: everything on the caller's thread).
     /// - Throws: ``IndexError``: `locked`; `needs-repair` for index files without a manifest;
     ///   `corrupt` for a manifest or segment that is inconsistent; `io`.
     public init(
         path: String, schema: Schema = .products, bufferBytes: Int = 64 << 20, mergePolicy: MergePolicy = MergePolicy(),
-        retention: FileRetention = FileRetention(), recover: Bool = false
+        retention: FileRetention = FileRetention(), recover: Bool = false, threads: Int = 1
     ) throws {
         directory = IndexDirectory(path: path)
         try directory.create()
@@ -114,9 +144,24 @@ public final class IndexWriter {
             close(lockDescriptor)
             throw error
         }
-        builder = DocumentBuilder(schema: manifest.schema)
-        buffer = builder.startSegment()
-        self.bufferBytes = max(1 << 20, bufferBytes)
+        let threads = max(1, threads)
+        let segmentNumbers = SegmentNumbers(next: manifest.nextSegment)
+        let directory = directory
+        let write: @Sendable (SegmentBuilder) throws -> (String, SegmentReader) = { builder in
+            try IndexWriter.writeSegmentFile(builder, number: segmentNumbers.take(), in: directory)
+        }
+        let schema = manifest.schema
+        workers = (0..<threads).map {
+            SegmentWorker(
+                schema: schema, bufferBytes: max(1 << 20, bufferBytes), threaded: threads > 1,
+                label: "vitrina.index.worker-\($0)", write: write)
+        }
+        self.segmentNumbers = segmentNumbers
+        mergeBuilder = DocumentBuilder(schema: manifest.schema)
+        writtenRanges = Array(repeating: [], count: threads)
+        sent = Array(repeating: 0, count: threads)
+        pending = Array(repeating: [], count: threads)
+        pendingDeletions = Array(repeating: [], count: threads)
         self.mergePolicy = mergePolicy
         self.retention = retention
         try removeUnusedFiles()
@@ -143,35 +188,53 @@ public final class IndexWriter {
     }
 
     deinit {
+        // Indexing threads may still be writing (uncommitted) files: let them finish first.
+        for worker in workers { worker.wait() }
         close(lockDescriptor)
     }
 
     /// Adds `product`, replacing the product with the same id if there is one.
+    ///
+    /// - Throws: ``IndexError`` when a segment cannot be read or written; with several threads,
+    ///   a failure of an indexing thread is thrown by a later call (and the writer must be
+    ///   discarded: ``commit()`` throws it too).
     public func add(_ product: Product) throws {
-        let before = buffer.documentCount
-        let number: Int
-        do {
-            number = try builder.add(product, to: buffer)
-        } catch {
-            // A document analysis gave up on half way is never visible.
-            if buffer.documentCount > before { bufferDeleted.insert(before) }
-            throw error
+        try collectWritten()
+        let worker = nextWorker
+        let sequence = sent[worker]
+        if workers.count == 1 {
+            // One thread: analyze now, so a failure leaves everything as it was.
+            sent[worker] += 1
+            try workers[worker].add([product])
+        } else {
+            pending[worker].append(product)
+            sent[worker] += 1
         }
         let replaced: Bool
         do {
             replaced = try deleteExisting(id: product.id)
         } catch {
-            bufferDeleted.insert(number)
+            markDeleted(worker: worker, sequence: sequence)
             throw error
         }
         if replaced { counts.updated += 1 } else { counts.added += 1 }
-        bufferIds[product.id] = number
-        if buffer.estimatedBytes >= bufferBytes { try flush() }
+        sessionIds[product.id] = SessionEntry(
+            worker: Int32(truncatingIfNeeded: worker), sequence: Int32(truncatingIfNeeded: sequence))
+        if workers.count > 1, pending[worker].count >= Self.batchSize { try send(worker) }
+    }
+
+    /// Hands worker `worker` its pending batch and moves on to the next worker.
+    private func send(_ worker: Int) throws {
+        let batch = pending[worker]
+        pending[worker] = []
+        nextWorker = (worker + 1) % workers.count
+        if !batch.isEmpty { try workers[worker].add(batch) }
     }
 
     /// Deletes the product with `id`; returns false when there is none.
     @discardableResult
     public func delete(id: String) throws -> Bool {
+        try collectWritten()
         let found = try deleteExisting(id: id)
         if found { counts.deleted += 1 }
         return found
@@ -181,12 +244,23 @@ public final class IndexWriter {
     ///
     /// - Throws: ``IndexError`` when a segment cannot be read.
     public func product(id: String) throws -> Product? {
-        if let document = bufferIds[id] {
-            return try buffer.stored[document].withUnsafeBytes {
-                try StoredProductCodec.decode($0, file: "(indexing buffer)")
+        if let entry = sessionIds[id] {
+            let worker = Int(entry.worker)
+            let sequence = Int(entry.sequence)
+            let firstPending = sent[worker] - pending[worker].count
+            if sequence >= firstPending { return pending[worker][sequence - firstPending] }
+            try collectWritten()
+            if let (name, document) = location(worker: worker, sequence: sequence), let reader = readers[name] {
+                return try reader.storedProduct(document: document)
             }
+            workers[worker].wait()
+            try collectWritten()
+            if let (name, document) = location(worker: worker, sequence: sequence), let reader = readers[name] {
+                return try reader.storedProduct(document: document)
+            }
+            return try workers[worker].storedProduct(sequence: sequence)
         }
-        for (name, reader) in readers {
+        for (name, reader) in readers where !sessionSegments.contains(name) {
             for document in try reader.documents(id: id) where !(deletions[name]?.contains(document) ?? false) {
                 return try reader.storedProduct(document: document)
             }
@@ -199,13 +273,14 @@ public final class IndexWriter {
     ///
     /// - Throws: ``IndexError`` when a segment cannot be read, or what `body` throws.
     public func forEachID(_ body: (String) throws -> Void) throws {
-        for (name, reader) in readers {
+        try collectWritten()
+        for (name, reader) in readers where !sessionSegments.contains(name) {
             let deleted = deletions[name]
             try reader.forEachID { id, document in
                 if !(deleted?.contains(document) ?? false) { try body(id) }
             }
         }
-        for id in bufferIds.keys { try body(id) }
+        for id in sessionIds.keys { try body(id) }
     }
 
     /// Marks every current document with `id` deleted.
@@ -213,11 +288,12 @@ public final class IndexWriter {
     /// - Throws: ``IndexError`` when a segment's id table cannot be read.
     private func deleteExisting(id: String) throws -> Bool {
         var found = false
-        if let document = bufferIds.removeValue(forKey: id) {
-            bufferDeleted.insert(document)
+        if let entry = sessionIds.removeValue(forKey: id) {
+            markDeleted(worker: Int(entry.worker), sequence: Int(entry.sequence))
             found = true
         }
-        for (name, reader) in readers {
+        // Products added since the last commit are all in `sessionIds`: only older segments are searched.
+        for (name, reader) in readers where !sessionSegments.contains(name) {
             let documents = try reader.documents(id: id)
             guard !documents.isEmpty else { continue }
             var set = deletions[name] ?? DeletionSet(documentCount: reader.documentCount)
@@ -230,25 +306,76 @@ public final class IndexWriter {
         return found
     }
 
-    /// Writes the buffered documents as a new segment file (not yet committed).
+    /// Deletes the product of worker `worker` with sequence number `sequence`: in its segment when
+    /// written, else when it is.
+    private func markDeleted(worker: Int, sequence: Int) {
+        guard let (name, document) = location(worker: worker, sequence: sequence), let reader = readers[name] else {
+            pendingDeletions[worker].insert(sequence)
+            return
+        }
+        var set = deletions[name] ?? DeletionSet(documentCount: reader.documentCount)
+        if set.insert(document) { changedDeletions.insert(name) }
+        deletions[name] = set
+    }
+
+    /// The written segment and document of a worker's sequence number, if written.
+    private func location(worker: Int, sequence: Int) -> (String, Int)? {
+        guard let range = writtenRanges[worker].last(where: { $0.first <= sequence }),
+            let reader = readers[range.name], sequence - range.first < reader.documentCount
+        else { return nil }
+        return (range.name, sequence - range.first)
+    }
+
+    /// Registers the segments the workers wrote since the last call (readers, deletions).
+    private func collectWritten() throws {
+        for (worker, segmentWorker) in workers.enumerated() {
+            for written in try segmentWorker.collect() {
+                let name = written.name
+                let reader = written.reader
+                readers[name] = reader
+                sessionSegments.insert(name)
+                writtenRanges[worker].append((written.firstSequence, name))
+                flushed.append(
+                    Manifest.Segment(name: name, documentCount: reader.documentCount, deletedCount: 0, deletions: nil))
+                let range = written.firstSequence..<(written.firstSequence + reader.documentCount)
+                var deleted = written.broken
+                for sequence in pendingDeletions[worker] where range.contains(sequence) {
+                    deleted.insert(sequence - written.firstSequence)
+                }
+                pendingDeletions[worker] = pendingDeletions[worker].filter { !range.contains($0) }
+                if !deleted.isEmpty {
+                    var set = DeletionSet(documentCount: reader.documentCount)
+                    for document in deleted { set.insert(document) }
+                    deletions[name] = set
+                    changedDeletions.insert(name)
+                }
+            }
+        }
+    }
+
+    /// Writes every buffered document as segment files (not yet committed) and waits for them.
     private func flush() throws {
-        guard buffer.documentCount > 0 else { return }
-        let segment = try writeSegment(buffer, deleted: bufferDeleted)
-        flushed.append(segment)
-        buffer = builder.startSegment()
-        bufferIds = [:]
-        bufferDeleted = []
+        for worker in workers.indices { try send(worker) }
+        for worker in workers { try worker.flush() }
+        for worker in workers { worker.wait() }
+        try collectWritten()
+    }
+
+    /// Writes `builder` as segment file number `number`; returns its name and reader.
+    private static func writeSegmentFile(
+        _ builder: SegmentBuilder, number: Int, in directory: IndexDirectory
+    ) throws -> (String, SegmentReader) {
+        let digits = String(number)
+        let name = "seg-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+        let file = name + "." + SegmentFormat.fileExtension
+        try directory.writeDurably(file, bytes: builder.serialize())
+        return (name, try SegmentReader(path: directory.file(file), name: name))
     }
 
     /// Writes `builder` as a new segment file, registers its reader and deletions, and returns
     /// its manifest entry.
     private func writeSegment(_ builder: SegmentBuilder, deleted: Set<Int>) throws -> Manifest.Segment {
-        let number = String(manifest.nextSegment)
-        let name = "seg-" + String(repeating: "0", count: max(0, 6 - number.count)) + number
-        manifest.nextSegment += 1
-        let file = name + "." + SegmentFormat.fileExtension
-        try directory.writeDurably(file, bytes: builder.serialize())
-        let reader = try SegmentReader(path: directory.file(file), name: name)
+        let (name, reader) = try Self.writeSegmentFile(builder, number: segmentNumbers.take(), in: directory)
         readers[name] = reader
         if !deleted.isEmpty {
             var set = DeletionSet(documentCount: reader.documentCount)
@@ -272,13 +399,13 @@ public final class IndexWriter {
         var result = segments
         var merged = 0
         for group in groups {
-            let merging = builder.startSegment()
+            let merging = mergeBuilder.startSegment()
             for name in group {
                 guard let reader = readers[name] else { continue }
                 let deleted = deletions[name]
                 for document in 0..<reader.documentCount where !(deleted?.contains(document) ?? false) {
                     let product = try reader.storedProduct(document: document)
-                    try builder.add(product, to: merging)
+                    try mergeBuilder.add(product, to: merging)
                 }
             }
             let position = result.firstIndex { group.contains($0.name) } ?? result.count
@@ -312,6 +439,7 @@ public final class IndexWriter {
         var next = manifest
         next.generation = generation
         next.segments = segments
+        next.nextSegment = max(next.nextSegment, segmentNumbers.peek())
         try next.validate(path: directory.file(Manifest.fileName))
         try directory.syncDirectory()
         try next.store(in: directory)
@@ -323,6 +451,9 @@ public final class IndexWriter {
         flushed = []
         changedDeletions = []
         counts = (0, 0, 0)
+        sessionIds = [:]
+        sessionSegments = []
+        writtenRanges = Array(repeating: [], count: workers.count)
         let live = Set(segments.map(\.name))
         readers = readers.filter { live.contains($0.key) }
         deletions = deletions.filter { live.contains($0.key) }
@@ -337,4 +468,22 @@ public final class IndexWriter {
             directory: directory, current: manifest, retention: retention, inProgress: Set(flushed.flatMap(\.files)),
             cache: &commitPointFiles)
     }
+}
+
+/// Hands out segment numbers to the writer and its indexing threads.
+final class SegmentNumbers: Sendable {
+    private let next: Mutex<Int>
+
+    init(next: Int) { self.next = Mutex(next) }
+
+    /// A new number.
+    func take() -> Int {
+        next.withLock { number in
+            defer { number += 1 }
+            return number
+        }
+    }
+
+    /// The number ``take()`` would give next.
+    func peek() -> Int { next.withLock { $0 } }
 }

@@ -40,14 +40,22 @@ struct Index: ParsableCommand {
         help: "Roll a damaged index back to its last consistent commit first (as `vitrina check --repair`).")
     var recover = false
 
-    @Option(name: .long, help: "Indexing buffer in MiB before a segment is flushed.")
+    @Option(name: .long, help: "Indexing buffer in MiB before a segment is flushed (per indexing thread).")
     var bufferMb = 64
+
+    @Option(name: .long, help: "Indexing threads, each building its own segments (default: the number of cores).")
+    var threads = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(name: .long, help: "Print the report as JSON (shape documented in README).")
     var json = false
 
     @Argument(help: "Catalog files.")
     var files: [String]
+
+    func validate() throws {
+        guard (1...256).contains(threads) else { throw ValidationError("--threads must be between 1 and 256") }
+        guard (1...65_536).contains(bufferMb) else { throw ValidationError("--buffer-mb must be between 1 and 65536") }
+    }
 
     func run() throws {
         let columnMap: CSVColumnMap
@@ -59,7 +67,7 @@ struct Index: ParsableCommand {
         let importer = try CatalogImporter(
             indexPath: index,
             options: ImportOptions(strict: strict, full: full, format: format, csvPreset: csvPreset, csvMap: columnMap),
-            bufferBytes: bufferMb << 20, recover: recover)
+            bufferBytes: bufferMb << 20, recover: recover, threads: threads)
         let progress = Progress(enabled: !json)
         let start = ContinuousClock.now
         var done = (records: 0, bytes: 0)
