@@ -11,7 +11,7 @@ import Synchronization
 /// more than `bufferBytes`. With `threads` above 1, that many indexing threads each fill their
 /// own buffer and write their own segments (products are handed to them in turn, in batches), as
 /// tantivy's writer threads do; the same products are indexed whatever the number of threads,
-/// only spread over more segments. Nothing is visible to readers until ``commit()``, which writes and
+/// only spread differently over segments. Nothing is visible to readers until ``commit()``, which writes and
 /// fsyncs the new files, writes the commit point `manifest-<generation>.json`, then replaces
 /// `manifest.json` by rename and fsyncs the directory. A crash at any point leaves the index at
 /// its last commit. One writer per directory: a second one gets ``IndexError`` `locked`. If
@@ -81,7 +81,7 @@ public final class IndexWriter {
     private var pending: [[Product]]
     /// Per worker: deleted sequence numbers not yet in a written segment.
     private var pendingDeletions: [Set<Int>]
-    /// The worker that gets the next batch.
+    /// The worker that gets the products being batched.
     private var nextWorker = 0
     private var counts = (added: 0, updated: 0, deleted: 0)
 
@@ -200,6 +200,11 @@ public final class IndexWriter {
     ///   discarded: ``commit()`` throws it too).
     public func add(_ product: Product) throws {
         try collectWritten()
+        if workers.count > 1, pending[nextWorker].isEmpty {
+            // A new batch goes to the worker with the least work queued (threads are not
+            // scheduled evenly on a busy machine); where a product goes never changes what is found.
+            nextWorker = workers.indices.min { workers[$0].backlog < workers[$1].backlog } ?? 0
+        }
         let worker = nextWorker
         let sequence = sent[worker]
         if workers.count == 1 {
@@ -223,11 +228,10 @@ public final class IndexWriter {
         if workers.count > 1, pending[worker].count >= Self.batchSize { try send(worker) }
     }
 
-    /// Hands worker `worker` its pending batch and moves on to the next worker.
+    /// Hands worker `worker` its pending batch.
     private func send(_ worker: Int) throws {
         let batch = pending[worker]
         pending[worker] = []
-        nextWorker = (worker + 1) % workers.count
         if !batch.isEmpty { try workers[worker].add(batch) }
     }
 

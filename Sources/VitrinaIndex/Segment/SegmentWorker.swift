@@ -45,6 +45,11 @@ final class SegmentWorker: @unchecked Sendable {
     /// Writes a segment file; returns its name and reader.
     private let write: @Sendable (SegmentBuilder) throws -> (String, SegmentReader)
     private let results = Mutex<(written: [Written], error: (any Error)?)>(([], nil))
+    /// Jobs queued and not finished.
+    private let queued = Atomic<Int>(0)
+
+    /// Jobs given to the worker's thread and not finished yet (0 inline).
+    var backlog: Int { queued.load(ordering: .relaxed) }
 
     /// Creates a worker; `threaded` gives it its own thread, else jobs run on the caller's.
     init(
@@ -56,7 +61,7 @@ final class SegmentWorker: @unchecked Sendable {
         self.bufferBytes = bufferBytes
         self.write = write
         queue = threaded ? DispatchQueue(label: label, qos: .userInitiated) : nil
-        room = DispatchSemaphore(value: 4)
+        room = DispatchSemaphore(value: 8)
     }
 
     /// Analyzes `products` into the open segment, in order, writing the segment when it is full.
@@ -136,8 +141,12 @@ final class SegmentWorker: @unchecked Sendable {
     private func enqueue(_ job: @escaping @Sendable (SegmentWorker) throws -> Void) throws {
         guard let queue else { return try job(self) }
         room.wait()
+        queued.add(1, ordering: .relaxed)
         queue.async { [self] in
-            defer { room.signal() }
+            defer {
+                queued.subtract(1, ordering: .relaxed)
+                room.signal()
+            }
             guard results.withLock({ $0.error == nil }) else { return }
             do {
                 try job(self)

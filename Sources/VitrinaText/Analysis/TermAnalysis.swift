@@ -99,7 +99,7 @@ package final class TermAnalysis {
                     let hash = ByteStringTable.hash(surface, tag: tag)
                     let number: Int32
                     if let entry = surfaces.find(surface, tag: tag, hash: hash) {
-                        number = surfaces.values[entry]
+                        number = surfaces.value(entry)
                     } else {
                         number = filtered(surface, token: token, filter: filter)
                         surfaces.insert(surface, tag: tag, hash: hash, value: number)

@@ -23,8 +23,9 @@ enum ByteWordSegmenter {
         var isCore: Bool { self == .letter || self == .numeric || self == .extendNumLet }
     }
 
-    /// The classes of ASCII bytes.
-    static let asciiClasses: [Class] = (0..<128).map { value -> Class in
+    /// The class of an ASCII byte (a switch, not a table: no lazy global to check per byte).
+    @inline(__always)
+    static func asciiClass(_ value: UInt8) -> Class {
         switch value {
         case 0x41...0x5A, 0x61...0x7A, 0x40: return .letter
         case 0x30...0x39: return .numeric
@@ -45,7 +46,7 @@ enum ByteWordSegmenter {
     @inline(__always)
     static func classify(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Class, Int)? {
         let lead = bytes[index]
-        if lead < 0x80 { return (asciiClasses[Int(lead)], 1) }
+        if lead < 0x80 { return (asciiClass(lead), 1) }
         if lead < 0xE0 {
             guard lead >= 0xC2, index + 1 < bytes.count else { return nil }
             let scalar = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
@@ -155,6 +156,26 @@ enum ByteWordSegmenter {
         var status: Int32 = startClass == .letter ? 200 : startClass == .numeric ? 100 : 0
         var previous = startClass
         while index < bytes.count {
+            // Fast paths: ASCII letters and digits, basic Cyrillic letters (U+0400–U+047F).
+            let byte = bytes[index]
+            if byte | 0x20 &- 0x61 < 26 {
+                status = 200
+                previous = .letter
+                index += 1
+                continue
+            }
+            if byte &- 0x30 < 10 {
+                status = 100
+                previous = .numeric
+                index += 1
+                continue
+            }
+            if byte &- 0xD0 < 2, index + 1 < bytes.count, bytes[index + 1] & 0xC0 == 0x80 {
+                status = 200
+                previous = .letter
+                index += 2
+                continue
+            }
             guard let (kind, length) = classify(bytes, at: index) else { return nil }
             switch kind {
             case .letter:
