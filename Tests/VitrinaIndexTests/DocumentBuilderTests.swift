@@ -38,8 +38,8 @@ struct DocumentBuilderTests {
     func soundKeysOfCatalogTitles() throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: catalogPath))
         var checked = 0
-        // Every 4th line of the catalog (a category each) keeps the test short.
-        for (number, line) in data.split(separator: UInt8(ascii: "\n")).enumerated() where number % 4 == 0 {
+        // Every 8th line of the catalog (a category each) keeps the test short.
+        for (number, line) in data.split(separator: UInt8(ascii: "\n")).enumerated() where number % 8 == 0 {
             guard let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
                 let items = object["items"] as? [[String: Any]]
             else { continue }
@@ -50,6 +50,6 @@ struct DocumentBuilderTests {
                 checked += 1
             }
         }
-        #expect(checked > 30_000)
+        #expect(checked > 15_000)
     }
 }
