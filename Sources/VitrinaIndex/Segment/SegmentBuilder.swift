@@ -52,6 +52,13 @@ final class SegmentBuilder {
         return number
     }
 
+    /// Adds one occurrence of term `term` at `position` in text field `field` of the current document.
+    func add(term: Int32, position: Int, field: Int) {
+        if let bytes = textFields[field]?.add(term: term, position: position, document: documentCount - 1) {
+            estimatedBytes += bytes
+        }
+    }
+
     /// Adds the terms of one value of text field `field` to the current document, their
     /// positions shifted by `base`; returns the last position they cover (-1 when none).
     func add(_ occurrences: [TermAnalysis.Occurrence], base: Int, field: Int) -> Int {
