@@ -12,7 +12,9 @@ let package = Package(
     products: [
         .library(
             name: "Vitrina",
-            targets: ["VitrinaImport", "VitrinaIndex", "VitrinaCatalog", "VitrinaText", "VitrinaModel"]),
+            targets: [
+                "VitrinaImport", "VitrinaIndex", "VitrinaCatalog", "VitrinaMentions", "VitrinaText", "VitrinaModel",
+            ]),
         .executable(name: "vitrina", targets: ["vitrina"]),
     ],
     dependencies: [
@@ -49,6 +51,10 @@ let package = Package(
         .target(
             name: "VitrinaImport", dependencies: ["VitrinaCatalog", "VitrinaIndex", "VitrinaModel"],
             swiftSettings: strictSettings),
+        // Reputation monitoring: mentions store, tonality, recurring topics, trends and alerts, authors, reports.
+        .target(
+            name: "VitrinaMentions", dependencies: ["VitrinaText", "VitrinaIndex", "VitrinaModel"],
+            swiftSettings: strictSettings),
         // Spoken query understanding: knows the catalog only through the `Vocabulary` protocol.
         .target(name: "VitrinaVoice", dependencies: ["VitrinaText", "VitrinaModel"], swiftSettings: strictSettings),
         // Voice search over an index: parse, filter, sort, relax, and a spoken answer.
@@ -68,6 +74,7 @@ let package = Package(
             name: "vitrina",
             dependencies: [
                 "VitrinaImport",
+                "VitrinaMentions",
                 "VitrinaVoice",
                 "VitrinaSearch",
                 "VitrinaAudit",
@@ -106,6 +113,9 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "VitrinaAuditTests", dependencies: ["VitrinaAudit", "VitrinaModel"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "VitrinaMentionsTests", dependencies: ["VitrinaMentions", "VitrinaIndex", "VitrinaModel"],
+            swiftSettings: strictSettings),
         .testTarget(name: "VitrinaCLITests", dependencies: ["vitrina"], swiftSettings: strictSettings),
     ]
 )

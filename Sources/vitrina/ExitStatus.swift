@@ -3,6 +3,7 @@ import Foundation
 import VitrinaAudit
 import VitrinaCatalog
 import VitrinaIndex
+import VitrinaMentions
 
 #if canImport(Glibc)
     import Glibc
@@ -56,6 +57,12 @@ enum ExitStatus {
             case .io: return (ioError, "\(problem)")
             case .usage: return (usage, "\(problem)")
             default: return (dataError, "\(problem)")
+            }
+        case let error as MentionsError:
+            switch error.code {
+            case .io: return (ioError, "\(error)")
+            case .badRequest: return (usage, "\(error)")
+            default: return (dataError, "\(error)")
             }
         case let error as IndexError:
             switch error.code {

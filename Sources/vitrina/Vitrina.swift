@@ -16,7 +16,7 @@ struct Vitrina: ParsableCommand {
             """,
         subcommands: [
             Analyze.self, Stem.self, Index.self, Search.self, Stats.self, Check.self, Export.self, Parse.self, Ask.self,
-            Eval.self, RankerData.self,
+            Eval.self, RankerData.self, Tonality.self, Mentions.self,
             Audit.self,
             Generate.self,
             Bench.self,

@@ -53,9 +53,11 @@ struct BenchReport: Encodable {
     var importFigures: ImportBench.Figures?
     /// The audit benchmark, when run.
     var audit: AuditBench.Figures?
+    /// The tonality (and mentions report) benchmark, when run.
+    var mentions: MentionsBench.Figures?
 
     enum CodingKeys: String, CodingKey {
-        case version, textSource, wordSource, results, index, audit
+        case version, textSource, wordSource, results, index, audit, mentions
         case importFigures = "import"
     }
 
@@ -84,6 +86,19 @@ struct BenchReport: Encodable {
                 "audit: \(audit.pages) pages in \(format(audit.seconds, digits: 2)) s = \(format(audit.pagesPerSecond)) pages/s, "
                     + "\(format(audit.megabytesPerSecond, digits: 1)) MB/s (mean score \(format(audit.meanScore, digits: 1)))"
             )
+        }
+        if let mentions {
+            lines.append("")
+            lines.append(
+                "tonality: \(format(Double(mentions.mentions))) mentions (\(format(mentions.meanBytes)) bytes avg) in "
+                    + "\(format(mentions.seconds, digits: 2)) s wall = \(format(mentions.mentionsPerSecond)) mentions/s; "
+                    + "\(format(mentions.cpuSeconds, digits: 2)) s CPU = \(format(mentions.mentionsPerCPUSecond)) mentions/s on one core"
+            )
+            if let report = mentions.report {
+                lines.append(
+                    "mentions report: \(format(Double(report.mentions))) mentions in \(format(report.seconds, digits: 1)) s; "
+                        + "peak RSS \(format(report.peakResidentMiB)) MiB")
+            }
         }
         if let index {
             lines.append("")

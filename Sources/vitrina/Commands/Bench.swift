@@ -33,6 +33,9 @@ struct Bench: ParsableCommand {
     @Option(name: .long, help: "Pages to audit for the audit benchmark, made from Catalogs/pages (0 skips it).")
     var auditPages = 3_000
 
+    @Option(name: .long, help: "Mentions to classify for the tonality benchmark (0 skips it).")
+    var tonalityMentions = 200_000
+
     @Option(name: .long, help: "Batch mode: an existing index to run --queries against (nothing else runs).")
     var index: String?
 
@@ -112,6 +115,7 @@ struct Bench: ParsableCommand {
         if importProducts > 0 { report.importFigures = try ImportBench.run(count: importProducts) }
         if auditPages > 0 { report.audit = try AuditBench.run(count: auditPages) }
         if indexProducts > 0 { report.index = try IndexBench.run(count: indexProducts) }
+        if tonalityMentions > 0 { report.mentions = try MentionsBench.run(count: tonalityMentions, rounds: rounds) }
         if json {
             try printJSON(report)
         } else {
