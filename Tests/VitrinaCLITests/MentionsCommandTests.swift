@@ -33,7 +33,8 @@ struct MentionsCommandTests {
         let reviews = folder.appendingPathComponent("reviews.csv").path
         var csv = "id,text,rating\n"
         for index in 0..<30 {
-            csv += "r\(index)a,зюзя \(index) фырчит,1\nr\(index)b,зюзя \(index) мурлычет,5\nr\(index)c,зюзя \(index),3\n"
+            csv +=
+                "r\(index)a,зюзя \(index) фырчит,1\nr\(index)b,зюзя \(index) мурлычет,5\nr\(index)c,зюзя \(index),3\n"
         }
         try Data(csv.utf8).write(to: URL(fileURLWithPath: reviews))
         let model = folder.appendingPathComponent("shop.model").path

@@ -1,5 +1,6 @@
-/// Splits a mention into the pieces tonality looks at: words, emoticons and emoji, and the
-/// punctuation that ends clauses and sentences. One scanner per thread; its buffers are reused.
+/// Splits a mention into words, emoticons and emoji, and clause and sentence ends.
+///
+/// One scanner per thread; its buffers are reused.
 ///
 /// Words are lowercased into ``words`` (UTF-8), `ё` read as `е`, apostrophe variants as `'`;
 /// letters repeated three times or more are kept once («оооочень» → «очень», flagged as
