@@ -8,7 +8,9 @@ Creates bench/.venv and installs the peers from PyPI (tantivy; duckdb with its f
 xapian-bindings-binary if it installs; SQLite FTS5 comes with Python). A peer that cannot be
 installed or loaded is reported as skipped. Measures, for each engine:
   - index build on the synthetic catalog (`vitrina generate`, titles + 30–200-word descriptions,
-    ru/be): docs/s with one writer thread, and the index size on disk;
+    ru/be): docs/s with one writer thread (`vitrina index --threads 1`; tantivy num_threads=1), the
+    same with two (Vitrina and tantivy), docs per CPU-second with one (on a busy machine wall time
+    says little), and the index size on disk;
   - keyword query latency (p50/p90/p99 µs; OR of the words, top 10, hits fetched with their stored
     title and description — every engine stores and returns them, as Vitrina returns products) on
     queries made of title words, and on as many voice-style texts (title words inside spoken
@@ -23,6 +25,7 @@ import json
 import math
 import os
 import random
+import resource
 import shutil
 import sqlite3
 import subprocess
@@ -77,7 +80,7 @@ class Tantivy:
         import tantivy
         self.t = tantivy
 
-    def build(self, docs, folder):
+    def build(self, docs, folder, threads=1):
         t = self.t
         analyzer = (t.TextAnalyzerBuilder(t.Tokenizer.simple()).filter(t.Filter.lowercase())
                     .filter(t.Filter.stemmer("russian")).build())
@@ -87,7 +90,7 @@ class Tantivy:
         builder.add_text_field("description", stored=True, tokenizer_name="ru_stem")
         self.index = t.Index(builder.build(), path=folder)
         self.index.register_tokenizer("ru_stem", analyzer)
-        writer = self.index.writer(heap_size=128_000_000, num_threads=1)
+        writer = self.index.writer(heap_size=128_000_000, num_threads=threads)
         for doc in docs:
             writer.add_document(t.Document(id=doc["id"], title=doc["title"], description=doc["description"]))
         writer.commit()
@@ -331,9 +334,18 @@ def main():
             engine = engine_class()
             folder = os.path.join(work, name)
             os.makedirs(folder)
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             engine.build(docs, folder)
             build_seconds = time.perf_counter() - start
+            build_cpu = time.process_time() - cpu
+            two_threads = None
+            if name == "tantivy":
+                # The same build with two writer threads (timing only).
+                folder_2 = os.path.join(work, name + "-2")
+                os.makedirs(folder_2)
+                start = time.perf_counter()
+                engine_class().build(docs, folder_2, threads=2)
+                two_threads = args.products / (time.perf_counter() - start)
             for query in queries[:20]:
                 engine.search(query)  # warm-up
             samples_us = []
@@ -355,7 +367,8 @@ def main():
             os.makedirs(small_folder)
             small.build(samples, small_folder)
             quality = relevance(small.search, judgments)
-            rows.append({"engine": name, "docs_per_s": args.products / build_seconds, "bytes": dir_size(folder),
+            rows.append({"engine": name, "docs_per_s": args.products / build_seconds, "docs_per_s_2": two_threads,
+                         "docs_per_cpu_s": args.products / build_cpu, "bytes": dir_size(folder),
                          "p50": latency["p50"], "p90": latency["p90"], "p99": latency["p99"], "voice_p99": None,
                          "spoken_p50": spoken_latency["p50"], "spoken_p99": spoken_latency["p99"],
                          "mrr": quality["mrr"], "ndcg10": quality["ndcg10"]})
@@ -372,10 +385,9 @@ def main():
 def run_vitrina(binary, name, work, catalog_path, query_path, spoken_path, products):
     """Builds the catalog with one `vitrina` binary and measures it (in-process latency, `vitrina bench`)."""
     index = os.path.join(work, name)
-    start = time.perf_counter()
-    subprocess.run([binary, "index", "--index", index, "--json", catalog_path], capture_output=True, text=True,
-                   check=True)
-    build_seconds = time.perf_counter() - start
+    build_seconds, build_cpu = vitrina_build(binary, index, catalog_path, 1)
+    # The same build with two indexing threads (timing only; builds before --threads get None).
+    two = vitrina_build(binary, index + "-2", catalog_path, 2, required=False)
     bench = json.loads(subprocess.run([binary, "bench", "--index", index, "--queries", query_path, "--repeat", "3",
                                        "--json"], capture_output=True, text=True, check=True).stdout)
     keyword = next(l for l in bench["latencies"] if l["mode"] == "keyword")
@@ -389,11 +401,33 @@ def run_vitrina(binary, name, work, catalog_path, query_path, spoken_path, produ
     evaluation = json.loads(subprocess.run([binary, "eval", "--index", sample_index, "--json"] +
                                            [os.path.join(ROOT, "Queries", n) for n in ["voice-ru.jsonl", "voice-be.jsonl"]],
                                            capture_output=True, text=True, check=True).stdout)
-    return {"engine": name, "docs_per_s": products / build_seconds, "bytes": dir_size(index),
+    return {"engine": name, "docs_per_s": products / build_seconds,
+            "docs_per_s_2": products / two[0] if two else None, "docs_per_cpu_s": products / build_cpu,
+            "bytes": dir_size(index),
             "p50": keyword["p50Microseconds"], "p90": keyword["p90Microseconds"],
             "p99": keyword["p99Microseconds"], "voice_p99": voice["p99Microseconds"],
             "spoken_p50": spoken["p50Microseconds"], "spoken_p99": spoken["p99Microseconds"],
             "mrr": evaluation["voice"]["mrr"], "ndcg10": evaluation["voice"]["ndcg10"]}
+
+
+def vitrina_build(binary, index, catalog_path, threads, required=True):
+    """Seconds (wall, CPU) of `vitrina index --threads N`; builds without --threads run with their default
+    (one writer thread then) when N is 1, and give None otherwise."""
+    for command in ([binary, "index", "--index", index, "--threads", str(threads), "--json", catalog_path],
+                    [binary, "index", "--index", index, "--json", catalog_path]):
+        shutil.rmtree(index, ignore_errors=True)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        result = subprocess.run(command, capture_output=True, text=True)
+        seconds = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if result.returncode == 0:
+            return seconds, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        if "--threads" not in result.stderr or threads != 1:
+            break
+    if required:
+        raise RuntimeError(f"vitrina index failed: {result.stderr[-300:]}")
+    return None
 
 
 def write(rows, args):
@@ -402,6 +436,8 @@ def write(rows, args):
     tantivy = next((r for r in ran if r["engine"] == "tantivy"), None)
     vitrina = next(r for r in ran if r["engine"] == "vitrina")
     metrics = [("docs_per_s", "index build, docs/s (one writer thread)", True, "{:,.0f}"),
+               ("docs_per_s_2", "index build, docs/s (two writer threads)", True, "{:,.0f}"),
+               ("docs_per_cpu_s", "index build, docs per CPU-second (one writer thread)", True, "{:,.0f}"),
                ("bytes", "index size on disk, MB", False, "{:,.1f}"),
                ("p50", "keyword query p50, µs", False, "{:,.0f}"), ("p90", "keyword query p90, µs", False, "{:,.0f}"),
                ("p99", "keyword query p99, µs", False, "{:,.0f}"),
@@ -417,14 +453,20 @@ def write(rows, args):
     for key, label, higher, fmt in metrics:
         values = []
         for r in ran:
-            value = r[key] / 1e6 if key == "bytes" else r[key]
-            values.append(fmt.format(value))
+            value = r.get(key)
+            value = value / 1e6 if key == "bytes" and value else value
+            values.append(fmt.format(value) if value is not None else "—")
         ratio = ""
-        if peers:
-            best = max(p[key] for p in peers) if higher else min(p[key] for p in peers)
+        measured = [p[key] for p in peers if p.get(key) is not None]
+        if measured and vitrina.get(key) is not None:
+            best = max(measured) if higher else min(measured)
             ratio = f"{vitrina[key] / best:.2f}×" if best else ""
-        versus = f"{vitrina[key] / tantivy[key]:.2f}×" if tantivy and tantivy[key] else ""
+        versus = (f"{vitrina[key] / tantivy[key]:.2f}×"
+                  if tantivy and tantivy.get(key) and vitrina.get(key) is not None else "")
         lines.append(f"| {label} | " + " | ".join(values) + f" | {ratio} | {versus} |")
+    lines.append("| index build, two threads vs one | " +
+                 " | ".join(f"{r['docs_per_s_2'] / r['docs_per_s']:.2f}×" if r.get("docs_per_s_2") else "—"
+                            for r in ran) + " | | |")
     lines.append(f"| voice query (parse + search) p99, µs | " +
                  " | ".join(f"{r['voice_p99']:,.0f}" if r["voice_p99"] else "—" for r in ran) +
                  f" | {vitrina['voice_p99'] / vitrina['p99']:.2f}× own keyword p99 | |")

@@ -52,8 +52,6 @@ public final class IndexWriter {
     private let lockDescriptor: Int32
     /// The indexing workers, each with its own in-memory segment.
     private let workers: [SegmentWorker]
-    /// Builds merged segments (on the writer's thread).
-    private let mergeBuilder: DocumentBuilder
     /// The next segment number (segments are written from the workers' threads too).
     private let segmentNumbers: SegmentNumbers
     private let mergePolicy: MergePolicy
@@ -157,7 +155,6 @@ public final class IndexWriter {
                 label: "vitrina.index.worker-\($0)", write: write)
         }
         self.segmentNumbers = segmentNumbers
-        mergeBuilder = DocumentBuilder(schema: manifest.schema)
         writtenRanges = Array(repeating: [], count: threads)
         sent = Array(repeating: 0, count: threads)
         pending = Array(repeating: [], count: threads)
@@ -376,46 +373,37 @@ public final class IndexWriter {
         return (name, try SegmentReader(path: directory.file(file), name: name))
     }
 
-    /// Writes `builder` as a new segment file, registers its reader and deletions, and returns
-    /// its manifest entry.
-    private func writeSegment(_ builder: SegmentBuilder, deleted: Set<Int>) throws -> Manifest.Segment {
-        let (name, reader) = try Self.writeSegmentFile(builder, number: segmentNumbers.take(), in: directory)
-        readers[name] = reader
-        if !deleted.isEmpty {
-            var set = DeletionSet(documentCount: reader.documentCount)
-            for document in deleted { set.insert(document) }
-            deletions[name] = set
-            changedDeletions.insert(name)
-        }
-        return Manifest.Segment(name: name, documentCount: reader.documentCount, deletedCount: 0, deletions: nil)
-    }
-
     /// Merges each group of segments into one new segment, leaving deleted documents behind.
     ///
-    /// Documents are rebuilt from their stored products, so a merged segment is exactly what
-    /// indexing its live products afresh would give.
+    /// The indexing threads build the merged segments side by side (one group each at a time).
     private func merge(_ segments: [Manifest.Segment]) throws -> (segments: [Manifest.Segment], merged: Int) {
         let candidates = segments.map {
             MergePolicy.Candidate(name: $0.name, documents: $0.documentCount, deleted: deletions[$0.name]?.count ?? 0)
         }
         let groups = mergePolicy.merges(candidates)
         guard !groups.isEmpty else { return (segments, 0) }
+        for (number, group) in groups.enumerated() {
+            let sources = group.compactMap { name in
+                readers[name].map { SegmentWorker.MergeSource(reader: $0, deleted: deletions[name]) }
+            }
+            try workers[number % workers.count].merge(sources, number: number)
+        }
+        var built: [Int: (name: String, reader: SegmentReader)?] = [:]
+        for worker in workers {
+            worker.wait()
+            built.merge(try worker.collectMerged()) { first, _ in first }
+        }
         var result = segments
         var merged = 0
-        for group in groups {
-            let merging = mergeBuilder.startSegment()
-            for name in group {
-                guard let reader = readers[name] else { continue }
-                let deleted = deletions[name]
-                for document in 0..<reader.documentCount where !(deleted?.contains(document) ?? false) {
-                    let product = try reader.storedProduct(document: document)
-                    try mergeBuilder.add(product, to: merging)
-                }
-            }
+        for (number, group) in groups.enumerated() {
             let position = result.firstIndex { group.contains($0.name) } ?? result.count
             result.removeAll { group.contains($0.name) }
-            if merging.documentCount > 0 {
-                result.insert(try writeSegment(merging, deleted: []), at: min(position, result.count))
+            if let segment = built[number] ?? nil {
+                readers[segment.name] = segment.reader
+                result.insert(
+                    Manifest.Segment(
+                        name: segment.name, documentCount: segment.reader.documentCount, deletedCount: 0,
+                        deletions: nil), at: min(position, result.count))
             }
             merged += group.count
         }

@@ -33,10 +33,11 @@ struct IndexingThreadsTests {
 
     /// Indexes `products` with `threads` threads and a small buffer (many segments), deleting
     /// every 50th id after adding.
-    static func index(_ products: [Product], threads: Int, at path: String) throws -> IndexWriter.CommitSummary {
-        let writer = try IndexWriter(
-            path: path, bufferBytes: 1 << 20, mergePolicy: MergePolicy(mergeFactor: 1_000, maximumDeletedRatio: 1),
-            threads: threads)
+    static func index(
+        _ products: [Product], threads: Int, merges: Bool, at path: String
+    ) throws -> IndexWriter.CommitSummary {
+        let policy = merges ? MergePolicy(mergeFactor: 2) : MergePolicy(mergeFactor: 1_000, maximumDeletedRatio: 1)
+        let writer = try IndexWriter(path: path, bufferBytes: 1 << 20, mergePolicy: policy, threads: threads)
         for (number, product) in products.enumerated() {
             try writer.add(product)
             if number % 50 == 49 { try writer.delete(id: "p\(number / 2)") }
@@ -48,15 +49,21 @@ struct IndexingThreadsTests {
         return try writer.commit()
     }
 
-    @Test func oneAndTwoThreadsFindTheSameProducts() throws {
+    /// Without merges (many segments) and with merges at commit (built by the threads side by side).
+    @Test(arguments: [false, true])
+    func oneAndTwoThreadsFindTheSameProducts(merges: Bool) throws {
         let products = Self.products(4_000)
         let one = TemporaryIndex()
         let two = TemporaryIndex()
-        let first = try Self.index(products, threads: 1, at: one.path)
-        let second = try Self.index(products, threads: 2, at: two.path)
+        let first = try Self.index(products, threads: 1, merges: merges, at: one.path)
+        let second = try Self.index(products, threads: 2, merges: merges, at: two.path)
         #expect(first.documents == second.documents)
         #expect((first.added, first.updated, first.deleted) == (second.added, second.updated, second.deleted))
-        #expect(second.segments > 1)
+        if merges {
+            #expect(second.merged > 0)
+        } else {
+            #expect(second.segments > 1)
+        }
         let readers = (try IndexReader(path: one.path), try IndexReader(path: two.path))
         for text in [
             "телевизор", "samsung пылесос", "чёрный тихий", "тэлевізар з гарантыяй", "128 гб", "робот пылесос",

@@ -35,15 +35,12 @@ extension SegmentBuilder {
             switch field.kind {
             case .text: continue
             case .keyword:
-                let perDocument = keywords[number] ?? Array(repeating: [], count: documentCount)
-                let distinct = Set(perDocument.joined()).map { (Array($0.utf8), $0) }.sorted { utf8Less($0.0, $1.0) }
-                var ordinals: [String: UInt32] = [:]
-                for (ordinal, (_, value)) in distinct.enumerated() { ordinals[value] = UInt32(ordinal) }
+                let (distinct, perDocumentOrdinals) = keywordColumn(number)
                 section(.keywordValues, number) { out in
                     // Front-coded: the length shared with the previous value, then the rest.
                     out.write(varint: distinct.count)
                     var previous: [UInt8] = []
-                    for (bytes, _) in distinct {
+                    for bytes in distinct {
                         let shared = zip(previous, bytes).prefix { $0 == $1 }.count
                         out.write(varint: shared)
                         out.write(varint: bytes.count - shared)
@@ -53,9 +50,6 @@ extension SegmentBuilder {
                 }
                 section(.keywordDocs, number) { out in
                     // Each value once per document, ordinals ascending.
-                    let perDocumentOrdinals = perDocument.map { values in
-                        Array(Set(values.map { ordinals[$0] ?? 0 })).sorted()
-                    }
                     KeywordColumn.write(perDocumentOrdinals, valueCount: distinct.count, into: &out)
                 }
             case .numeric:

@@ -18,7 +18,12 @@ final class SegmentBuilder {
     /// Per field number: its inverted index so far (text fields only).
     private(set) var textFields: [TextFieldBuffer?]
     /// Per field number: the values of each document (keyword fields only).
-    private(set) var keywords: [[[String]]?]
+    private(set) var keywords: [[[UInt32]]?]
+    /// Keyword values, interned per field (the tag is the field number; an entry's value is its
+    /// number among its field's values, in order of arrival).
+    private let keywordValues = ByteStringTable()
+    /// Per field number: the table entries of its values, by value number.
+    private var keywordEntries: [[Int]]
     /// Per field number: the value of each document, NaN when missing (numeric fields only).
     private(set) var numbers: [[Double]?]
     /// What the keyword and numeric columns take per document.
@@ -34,6 +39,7 @@ final class SegmentBuilder {
             return nil
         }
         keywords = schema.fields.map { $0.kind == .keyword ? [] : nil }
+        keywordEntries = Array(repeating: [], count: schema.fields.count)
         numbers = schema.fields.map { $0.kind == .numeric ? [] : nil }
         perDocumentColumnBytes = keywords.count { $0 != nil } * 16 + numbers.count { $0 != nil } * 8
     }
@@ -77,8 +83,45 @@ final class SegmentBuilder {
     /// Sets the values of keyword field `field` of the current document.
     func setKeywords(_ values: [String], field: Int) {
         guard !values.isEmpty else { return }
-        keywords[field]?[documentCount - 1] = values
+        var numbers: [UInt32] = []
+        numbers.reserveCapacity(values.count)
+        for var value in values {
+            value.withUTF8 { bytes in
+                let tag = UInt32(truncatingIfNeeded: field)
+                let hash = ByteStringTable.hash(bytes, tag: tag)
+                if let entry = keywordValues.find(bytes, tag: tag, hash: hash) {
+                    numbers.append(UInt32(truncatingIfNeeded: keywordValues.value(entry)))
+                } else {
+                    let number = keywordEntries[field].count
+                    keywordEntries[field].append(
+                        keywordValues.insert(bytes, tag: tag, hash: hash, value: Int32(truncatingIfNeeded: number)))
+                    numbers.append(UInt32(truncatingIfNeeded: number))
+                }
+            }
+        }
+        keywords[field]?[documentCount - 1] = numbers
         estimatedBytes += values.reduce(0) { $0 + $1.utf8.count + 16 }
+    }
+
+    /// Keyword field `field` as the file stores it: its distinct values sorted by their UTF-8
+    /// bytes, and each document's values as ordinals into them (ascending, each once).
+    func keywordColumn(_ field: Int) -> (values: [[UInt8]], documents: [[UInt32]]) {
+        let entries = keywordEntries[field]
+        let order = entries.indices.sorted {
+            keywordValues.key(entries[$0]).lexicographicallyPrecedes(keywordValues.key(entries[$1]))
+        }
+        var ordinal = [UInt32](repeating: 0, count: entries.count)
+        for (rank, number) in order.enumerated() { ordinal[number] = UInt32(truncatingIfNeeded: rank) }
+        let values = order.map { Array(keywordValues.key(entries[$0])) }
+        let documents = (keywords[field] ?? Array(repeating: [], count: documentCount)).map { numbers -> [UInt32] in
+            if numbers.count < 2 { return numbers.map { ordinal[Int($0)] } }
+            var mapped = numbers.map { ordinal[Int($0)] }
+            mapped.sort()
+            var unique: [UInt32] = []
+            for value in mapped where value != unique.last { unique.append(value) }
+            return unique
+        }
+        return (values, documents)
     }
 
     /// Sets the value of numeric field `field` of the current document.

@@ -44,7 +44,22 @@ final class SegmentWorker: @unchecked Sendable {
     private let bufferBytes: Int
     /// Writes a segment file; returns its name and reader.
     private let write: @Sendable (SegmentBuilder) throws -> (String, SegmentReader)
-    private let results = Mutex<(written: [Written], error: (any Error)?)>(([], nil))
+    private let results = Mutex<Results>(Results())
+    /// What jobs on the worker's thread hand back.
+    private struct Results: @unchecked Sendable {
+        // @unchecked Sendable: SegmentReader is immutable; everything here moves under the mutex.
+        var written: [Written] = []
+        /// Merged segments by merge number (nil: nothing was left to merge).
+        var merged: [Int: (name: String, reader: SegmentReader)?] = [:]
+        var error: (any Error)?
+    }
+
+    /// A segment to merge: its reader and its deleted documents.
+    struct MergeSource: @unchecked Sendable {
+        // @unchecked Sendable: the reader is immutable and the set is a value.
+        var reader: SegmentReader
+        var deleted: DeletionSet?
+    }
     /// Jobs queued and not finished.
     private let queued = Atomic<Int>(0)
 
@@ -77,6 +92,33 @@ final class SegmentWorker: @unchecked Sendable {
     /// Writes the open segment if it has documents.
     func flush() throws {
         try enqueue { worker in try worker.writeSegment() }
+    }
+
+    /// Builds merge number `number` from the live documents of `sources` into a new segment file
+    /// (on the worker's thread); ``collectMerged()`` gives it after ``wait()``.
+    ///
+    /// Documents are rebuilt from their stored products, so a merged segment is exactly what
+    /// indexing its live products afresh would give.
+    func merge(_ sources: [MergeSource], number: Int) throws {
+        try enqueue { worker in
+            let merging = worker.documents.startSegment()
+            for source in sources {
+                for document in 0..<source.reader.documentCount where !(source.deleted?.contains(document) ?? false) {
+                    try worker.documents.add(try source.reader.storedProduct(document: document), to: merging)
+                }
+            }
+            let built = merging.documentCount > 0 ? try worker.write(merging) : nil
+            worker.results.withLock { $0.merged[number] = built.map { (name: $0.0, reader: $0.1) } }
+        }
+    }
+
+    /// The merges finished since the last call, by merge number; throws a failure of the thread.
+    func collectMerged() throws -> [Int: (name: String, reader: SegmentReader)?] {
+        try results.withLock { results in
+            if let error = results.error { throw error }
+            defer { results.merged.removeAll() }
+            return results.merged
+        }
     }
 
     /// Waits until every job given so far has finished.
