@@ -145,8 +145,8 @@ public final class IndexWriter {
         let threads = max(1, threads)
         let segmentNumbers = SegmentNumbers(next: manifest.nextSegment)
         let directory = directory
-        let write: @Sendable (SegmentBuilder) throws -> (String, SegmentReader) = { builder in
-            try IndexWriter.writeSegmentFile(builder, number: segmentNumbers.take(), in: directory)
+        let write: @Sendable ([UInt8]) throws -> (String, SegmentReader) = { bytes in
+            try IndexWriter.writeSegmentFile(bytes, number: segmentNumbers.take(), in: directory)
         }
         let schema = manifest.schema
         workers = (0..<threads).map {
@@ -362,20 +362,23 @@ public final class IndexWriter {
         try collectWritten()
     }
 
-    /// Writes `builder` as segment file number `number`; returns its name and reader.
+    /// Writes the bytes of a segment file as segment file number `number`; returns its name and
+    /// reader.
     private static func writeSegmentFile(
-        _ builder: SegmentBuilder, number: Int, in directory: IndexDirectory
+        _ bytes: [UInt8], number: Int, in directory: IndexDirectory
     ) throws -> (String, SegmentReader) {
         let digits = String(number)
         let name = "seg-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
         let file = name + "." + SegmentFormat.fileExtension
-        try directory.writeDurably(file, bytes: builder.serialize())
+        try directory.writeDurably(file, bytes: bytes)
         return (name, try SegmentReader(path: directory.file(file), name: name))
     }
 
     /// Merges each group of segments into one new segment, leaving deleted documents behind.
     ///
-    /// The indexing threads build the merged segments side by side (one group each at a time).
+    /// The indexing threads build the merged segments side by side (one group each at a time),
+    /// each with ``SegmentMerger``: the segments' structures are merged directly, nothing is
+    /// analyzed again.
     private func merge(_ segments: [Manifest.Segment]) throws -> (segments: [Manifest.Segment], merged: Int) {
         let candidates = segments.map {
             MergePolicy.Candidate(name: $0.name, documents: $0.documentCount, deleted: deletions[$0.name]?.count ?? 0)

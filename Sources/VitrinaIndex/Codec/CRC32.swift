@@ -1,18 +1,22 @@
-/// CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320), the checksum in every file footer.
-enum CRC32 {
-    private static let table: [UInt32] = (0..<256).map { index in
-        var value = UInt32(index)
-        for _ in 0..<8 { value = value & 1 == 1 ? 0xEDB8_8320 ^ (value >> 1) : value >> 1 }
-        return value
-    }
+import CVitrinaZlib
 
+/// CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320), the checksum in every file footer.
+///
+/// Computed by zlib's `crc32`, the same checksum as the byte-at-a-time table this replaced,
+/// several times faster (it reads several bytes per step): opening a segment checks every byte.
+enum CRC32 {
     /// The checksum of `bytes`.
     static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        table.withUnsafeBufferPointer { table in
-            for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
+        var crc = crc32(0, nil, 0)
+        var offset = 0
+        // zlib takes lengths as `uInt`: feed it in pieces of at most 1 GiB.
+        while offset < bytes.count {
+            let length = min(bytes.count - offset, 1 << 30)
+            crc = crc32(crc, base + offset, uInt(length))
+            offset += length
         }
-        return crc ^ 0xFFFF_FFFF
+        return UInt32(truncatingIfNeeded: crc)
     }
 
     /// The checksum of a byte array.

@@ -80,17 +80,35 @@ struct SegmentSearch {
         }
         let window = QueryScorer.windowSize
         let words = window / 64
-        var frequencySums = [Double](repeating: 0, count: window)
-        var scores = [Double](repeating: 0, count: window)
-        var requiredCounts = [UInt16](repeating: 0, count: window)
+        // Per-window scratch, as raw memory: the posting loops below touch it once per posting.
+        let frequencySums = UnsafeMutablePointer<Double>.allocate(capacity: window)
+        let scores = UnsafeMutablePointer<Double>.allocate(capacity: window)
+        let requiredCounts = UnsafeMutablePointer<UInt16>.allocate(capacity: window)
         // In `any` mode with a minimum: optional clauses matched per document.
         let minimumOptional = scorer.minimumShouldMatch > 1 ? scorer.minimumShouldMatch : 0
-        var optionalCounts = [UInt16](repeating: 0, count: minimumOptional > 0 ? window : 0)
+        let optionalCounts = UnsafeMutablePointer<UInt16>.allocate(capacity: window)
         // Per document: the proximity words found in its title (bit i = word i).
-        var titleWords = [UInt64](repeating: 0, count: proximity ? window : 0)
-        var clauseBits = [UInt64](repeating: 0, count: words)
-        var unionBits = [UInt64](repeating: 0, count: words)
-        var excludedBits = [UInt64](repeating: 0, count: words)
+        let titleWords = UnsafeMutablePointer<UInt64>.allocate(capacity: window)
+        let clauseBits = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
+        let unionBits = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
+        let excludedBits = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
+        frequencySums.initialize(repeating: 0, count: window)
+        scores.initialize(repeating: 0, count: window)
+        requiredCounts.initialize(repeating: 0, count: window)
+        optionalCounts.initialize(repeating: 0, count: window)
+        titleWords.initialize(repeating: 0, count: window)
+        clauseBits.initialize(repeating: 0, count: words)
+        unionBits.initialize(repeating: 0, count: words)
+        excludedBits.initialize(repeating: 0, count: words)
+        defer {
+            for pointer in [frequencySums, scores] as [UnsafeMutablePointer<Double>] { pointer.deallocate() }
+            requiredCounts.deallocate()
+            optionalCounts.deallocate()
+            titleWords.deallocate()
+            clauseBits.deallocate()
+            unionBits.deallocate()
+            excludedBits.deallocate()
+        }
         // Documents whose proximity bonus is still to be added: (document, BM25F score, bonus bound).
         var pending: [(document: Int, score: Double, bound: Double)] = []
         var total = 0
@@ -175,37 +193,16 @@ struct SegmentSearch {
                 for (position, cursor) in clause.cursors.enumerated() where cursor.doc < end32 {
                     if scoreWindow {
                         let field = clause.fields[position]
-                        let boost = clause.boosts[position]
-                        let column = norms[field]
                         let titleBit: UInt64 =
                             proximity && clause.titles[position] && clause.word < 64 ? 1 << UInt64(clause.word) : 0
                         try factors[field].withUnsafeBufferPointer { table in
-                            try frequencySums.withUnsafeMutableBufferPointer { sums in
-                                try clauseBits.withUnsafeMutableBufferPointer { bits in
-                                    let last = table.count - 1
-                                    while cursor.doc < end32 {
-                                        cursor.ensureFrequencies()
-                                        let docs = cursor.docs
-                                        let frequencies = cursor.frequencies
-                                        let count = cursor.blockCount
-                                        var at = cursor.index
-                                        while at < count {
-                                            let document = Int(docs[at])
-                                            if document >= end { break }
-                                            let slot = document - start
-                                            let length = min(column.length(document), last)
-                                            sums[slot] += boost * Double(frequencies[at]) * table[length]
-                                            bits[slot >> 6] |= 1 << UInt64(slot & 63)
-                                            if titleBit != 0 { titleWords[slot] |= titleBit }
-                                            at += 1
-                                        }
-                                        try cursor.move(toBlockIndex: at)
-                                    }
-                                }
-                            }
+                            try Self.score(
+                                cursor, start: start, end: end, boost: clause.boosts[position], norms: norms[field],
+                                factors: table, sums: frequencySums, bits: clauseBits,
+                                titleWords: titleBit != 0 ? titleWords : nil, titleBit: titleBit)
                         }
                     } else {
-                        try Self.mark(cursor, start: start, end: end, bits: &clauseBits)
+                        try Self.mark(cursor, start: start, end: end, bits: clauseBits)
                     }
                 }
                 // Fold the clause: saturate once per document, count required matches.
@@ -230,7 +227,7 @@ struct SegmentSearch {
             }
             for clause in excluded {
                 for cursor in clause.cursors where cursor.doc < end32 {
-                    try Self.mark(cursor, start: start, end: end, bits: &excludedBits)
+                    try Self.mark(cursor, start: start, end: end, bits: excludedBits)
                 }
                 while clause.phraseIndex < clause.phrase.count {
                     let document = clause.phrase[clause.phraseIndex].document
@@ -246,6 +243,7 @@ struct SegmentSearch {
 
             // Emit the window's matches in document order.
             let requiredCount = UInt16(truncatingIfNeeded: required.count)
+            var emitThreshold = collector.threshold
             for word in 0..<words where unionBits[word] != 0 {
                 var bits = unionBits[word]
                 let skip = excludedBits[word]
@@ -276,7 +274,7 @@ struct SegmentSearch {
                     if let match { try match(document) }
                     guard scoreWindow else { continue }
                     let bound = proximity ? bonusBound(mask) : 0
-                    guard score + bound > collector.threshold else { continue }
+                    guard score + bound > emitThreshold else { continue }
                     collector.noteLowerBound(score)
                     if bound > 0 {
                         pending.append((document, score, bound))
@@ -286,6 +284,7 @@ struct SegmentSearch {
                                 segment: segmentIndex, document: document, score: score,
                                 sortValue: sortValue(segment, document, collector)))
                     }
+                    emitThreshold = collector.threshold
                 }
             }
             for word in 0..<words { excludedBits[word] = 0 }
@@ -313,7 +312,8 @@ struct SegmentSearch {
 
     /// Marks the cursor's documents in `[start, end)` without reading frequencies.
     @inline(__always)
-    private static func mark(_ cursor: PostingsCursor, start: Int, end: Int, bits: inout [UInt64]) throws {
+    private static func mark(_ cursor: PostingsCursor, start: Int, end: Int, bits: UnsafeMutablePointer<UInt64>) throws
+    {
         let end32 = Int32(end)
         while cursor.doc < end32 {
             let docs = cursor.docs
@@ -324,6 +324,43 @@ struct SegmentSearch {
                 if document >= end { break }
                 let slot = document - start
                 bits[slot >> 6] |= 1 << UInt64(slot & 63)
+                at += 1
+            }
+            try cursor.move(toBlockIndex: at)
+        }
+    }
+
+    /// Adds the cursor's weighted, length-normalized frequencies in `[start, end)` to `sums` and
+    /// marks its documents (and `titleBit` in `titleWords` when given).
+    @inline(__always)
+    private static func score(
+        _ cursor: PostingsCursor, start: Int, end: Int, boost: Double, norms: NormsColumn,
+        factors: UnsafeBufferPointer<Double>, sums: UnsafeMutablePointer<Double>, bits: UnsafeMutablePointer<UInt64>,
+        titleWords: UnsafeMutablePointer<UInt64>?, titleBit: UInt64
+    ) throws {
+        let end32 = Int32(end)
+        let last = factors.count - 1
+        guard let table = factors.baseAddress else { return }
+        let packed = norms.packed
+        while cursor.doc < end32 {
+            cursor.ensureFrequencies()
+            let docs = cursor.docs
+            let frequencies = cursor.frequencies
+            let count = cursor.blockCount
+            var at = cursor.index
+            while at < count {
+                let document = Int(docs[at])
+                if document >= end { break }
+                let slot = document - start
+                let length: Int
+                if let packed {
+                    length = Int(BitPacking.get(packed.base, index: document, width: packed.width))
+                } else {
+                    length = norms.length(document)
+                }
+                sums[slot] += boost * Double(frequencies[at]) * table[min(length, last)]
+                bits[slot >> 6] |= 1 << UInt64(slot & 63)
+                if let titleWords { titleWords[slot] |= titleBit }
                 at += 1
             }
             try cursor.move(toBlockIndex: at)

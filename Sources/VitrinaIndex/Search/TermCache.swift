@@ -6,6 +6,12 @@ final class TermCache {
         var field: Int
         /// UTF-8 bytes: hashing a `String` normalizes it (NFC), which showed in profiles.
         var term: [UInt8]
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(segment &* 4_096 &+ field)
+            // One call for all bytes (an array hashes element by element).
+            term.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
 
     private let segments: [IndexReader.Segment]

@@ -43,11 +43,13 @@ struct TermExpansion {
                 let bytes = Array(prefix.utf8)
                 for segment in segments {
                     var count = 0
-                    try segment.reader.scanTerms(field: field, from: bytes) { term, _ in
-                        guard term.starts(with: bytes), count < maximumExpansions else { return false }
-                        found[String(decoding: term, as: UTF8.self)] = 1
-                        count += 1
-                        return true
+                    try bytes.withUnsafeBytes { start in
+                        try segment.reader.scanTerms(field: field, from: start) { term, _ in
+                            guard term.starts(with: bytes), count < maximumExpansions else { return .stop }
+                            found[String(decoding: term, as: UTF8.self)] = 1
+                            count += 1
+                            return .next
+                        }
                     }
                 }
             }
@@ -56,24 +58,24 @@ struct TermExpansion {
                     guard let matcher = FuzzyMatcher(term) else { continue }
                     let first = matcher.firstLetter
                     for segment in segments {
-                        var rows: [Int] = []
-                        var previous: [Unicode.Scalar] = []
-                        var candidate: [Unicode.Scalar] = []
+                        var walk = FuzzyMatcher.Walk()
                         var count = 0
-                        try segment.reader.scanTerms(field: field, from: first) { bytes, _ in
-                            guard bytes.starts(with: first), count < maximumExpansions else { return false }
-                            Self.decode(bytes, into: &candidate)
-                            let shared = zip(previous, candidate).prefix { $0 == $1 }.count
-                            swap(&previous, &candidate)
-                            if let distance = matcher.distance(to: previous, sharedLetters: shared, rows: &rows),
-                                distance > 0
-                            {
-                                let text = String(decoding: bytes, as: UTF8.self)
-                                let boost = distance == 1 ? oneEditBoost : twoEditsBoost
-                                found[text] = max(found[text] ?? 0, boost)
-                                count += 1
+                        try first.withUnsafeBytes { start in
+                            try segment.reader.scanTerms(field: field, from: start) { bytes, _ in
+                                guard bytes.starts(with: first), count < maximumExpansions else { return .stop }
+                                switch matcher.step(bytes, walk: &walk) {
+                                case .dead(let prefixBytes):
+                                    return .skipPrefix(prefixBytes)
+                                case .miss, .match(distance: 0):
+                                    return .next
+                                case .match(let distance):
+                                    let text = String(decoding: bytes, as: UTF8.self)
+                                    let boost = distance == 1 ? oneEditBoost : twoEditsBoost
+                                    found[text] = max(found[text] ?? 0, boost)
+                                    count += 1
+                                    return .next
+                                }
                             }
-                            return true
                         }
                     }
                 }
@@ -82,20 +84,5 @@ struct TermExpansion {
                 .sorted { $0.term < $1.term }
         }
         return result
-    }
-
-    /// Decodes UTF-8 `bytes` into `scalars` (replacing its contents; invalid sequences become
-    /// U+FFFD), without building a `String`.
-    static func decode(_ bytes: [UInt8], into scalars: inout [Unicode.Scalar]) {
-        scalars.removeAll(keepingCapacity: true)
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): scalars.append(scalar)
-            case .emptyInput: return
-            case .error: scalars.append("\u{FFFD}")
-            }
-        }
     }
 }

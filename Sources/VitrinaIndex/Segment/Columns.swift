@@ -52,6 +52,13 @@ struct NormsColumn {
         legacy = false
     }
 
+    /// The bit-packed lengths (format 2), for loops that read them directly with
+    /// ``BitPacking/get(_:index:width:)``; `nil` for format 1 and for an empty column.
+    var packed: (base: UnsafeRawPointer, width: Int)? {
+        guard let base, !legacy else { return nil }
+        return (base, width)
+    }
+
     /// The length in `document` (< the segment's document count).
     @inline(__always)
     func length(_ document: Int) -> Int {

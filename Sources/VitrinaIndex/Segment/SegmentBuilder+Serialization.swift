@@ -3,14 +3,9 @@ import VitrinaText
 extension SegmentBuilder {
     /// Serializes the segment into the bytes of one segment file (format ``SegmentFormat/version``).
     func serialize() throws -> [UInt8] {
-        var file = ByteWriter()
-        file.write(SegmentFormat.magic)
-        file.write(u32: SegmentFormat.version)
-        var directory: [(SegmentFormat.Tag, UInt32, Int, Int)] = []
+        var file = SegmentFileWriter()
         func section(_ tag: SegmentFormat.Tag, _ field: Int?, _ body: (inout ByteWriter) throws -> Void) rethrows {
-            let start = file.count
-            try body(&file)
-            directory.append((tag, field.map(UInt32.init) ?? SegmentFormat.noField, start, file.count - start))
+            try file.section(tag, field, body)
         }
 
         section(.meta, nil) { out in
@@ -78,24 +73,11 @@ extension SegmentBuilder {
             StoredBlocks.write(details, documentsPerBlock: SegmentFormat.detailsBlockSize, into: &$0)
         }
 
-        let directoryOffset = file.count
-        for (tag, field, offset, length) in directory {
-            file.write(u32: tag.rawValue)
-            file.write(u32: field)
-            file.write(u64: UInt64(offset))
-            file.write(u64: UInt64(length))
-        }
-        file.write(u64: UInt64(directoryOffset))
-        file.write(u32: UInt32(directory.count))
-        file.write(SegmentFormat.endMagic)
-        var bytes = file.bytes
-        let crc = CRC32.checksum(bytes)
-        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: crc >> shift)) }
-        return bytes
+        return file.finish()
     }
 
     /// The summary and rest parts of stored bytes (older stored versions are re-encoded).
-    private static func split(_ bytes: [UInt8]) throws -> (ArraySlice<UInt8>, ArraySlice<UInt8>) {
+    static func split(_ bytes: [UInt8]) throws -> (ArraySlice<UInt8>, ArraySlice<UInt8>) {
         var encoded = bytes
         if bytes.first != StoredProductCodec.version {
             let product = try bytes.withUnsafeBytes { try StoredProductCodec.decode($0, file: "(indexing buffer)") }

@@ -200,7 +200,7 @@ final class SegmentReader: @unchecked Sendable {
     /// The number of distinct terms of a text field.
     func termCount(field: Int) -> Int { field < dictionaries.count ? dictionaries[field]?.count ?? 0 : 0 }
 
-    private func termInfo(_ values: [Int]) -> TermInfo {
+    private func termInfo(_ values: UnsafeBufferPointer<Int>) -> TermInfo {
         TermInfo(
             documentFrequency: values[0], postingsOffset: values[1], positionsOffset: values[2],
             maximumFrequency: values.count > 3 ? UInt32(clamping: values[3]) : UInt32.max,
@@ -210,14 +210,31 @@ final class SegmentReader: @unchecked Sendable {
     /// Calls `body` with each term of `field`'s dictionary from the first one not less than
     /// `start`, in order; stops when `body` returns false.
     func scanTerms(field: Int, from start: [UInt8], while body: ([UInt8], TermInfo) throws -> Bool) throws {
+        try start.withUnsafeBytes { raw in
+            try scanTerms(field: field, from: raw) { term, info in try body(Array(term), info) ? .next : .stop }
+        }
+    }
+
+    /// Calls `body` with each term of `field`'s dictionary (a buffer valid during the call) from
+    /// the first one not less than `start`, in order; `body` says what comes next (see
+    /// ``SortedTable/ScanStep``).
+    func scanTerms(
+        field: Int, from start: UnsafeRawBufferPointer,
+        _ body: (UnsafeBufferPointer<UInt8>, TermInfo) throws -> SortedTable.ScanStep
+    ) throws {
         guard field < dictionaries.count, let dictionary = dictionaries[field] else { return }
-        try dictionary.scan(from: start) { term, values in try body(term, termInfo(values)) }
+        try dictionary.scanRaw(from: start) { term, values in try body(term, termInfo(values)) }
     }
 
     /// The dictionary entry of `term` in `field`, if present.
     func termInfo(field: Int, term: [UInt8]) throws -> TermInfo? {
+        try term.withUnsafeBytes { try termInfo(field: field, term: $0) }
+    }
+
+    /// The dictionary entry of `term` (UTF-8 bytes) in `field`, if present.
+    func termInfo(field: Int, term: UnsafeRawBufferPointer) throws -> TermInfo? {
         guard field < dictionaries.count, let dictionary = dictionaries[field] else { return nil }
-        return try dictionary.find(term).map(termInfo)
+        return try dictionary.find(term) { termInfo($0) }
     }
 
     /// A cursor over the postings of a term found in `field`'s dictionary.
@@ -282,6 +299,21 @@ final class SegmentReader: @unchecked Sendable {
         }
         guard details != nil else { return try storedProduct(document: document) }
         return try summaries.withBytes(document) { try StoredProductCodec.decodeSummary($0, file: file.path) }
+    }
+
+    /// The stored bytes of `document` in format 2's two parts (``StoredProductCodec``).
+    ///
+    /// The summary and the rest; a format-1 product is encoded anew. Merges copy these.
+    func storedParts(document: Int) throws -> (summary: [UInt8], rest: [UInt8]) {
+        guard document >= 0, document < documentCount else {
+            throw IndexError.corrupt(file: file.path, offset: nil, "no document \(document)")
+        }
+        guard let details else {
+            let (summary, rest) = try SegmentBuilder.split(
+                StoredProductCodec.encode(try storedProduct(document: document)))
+            return (Array(summary), Array(rest))
+        }
+        return (try summaries.bytes(document), try details.bytes(document))
     }
 
     // MARK: - Ids

@@ -42,8 +42,8 @@ final class SegmentWorker: @unchecked Sendable {
     /// Documents of the open segment whose analysis failed.
     private var broken: Set<Int> = []
     private let bufferBytes: Int
-    /// Writes a segment file; returns its name and reader.
-    private let write: @Sendable (SegmentBuilder) throws -> (String, SegmentReader)
+    /// Writes a segment file's bytes; returns its name and reader.
+    private let write: @Sendable ([UInt8]) throws -> (String, SegmentReader)
     private let results = Mutex<Results>(Results())
     /// What jobs on the worker's thread hand back.
     private struct Results: @unchecked Sendable {
@@ -69,7 +69,7 @@ final class SegmentWorker: @unchecked Sendable {
     /// Creates a worker; `threaded` gives it its own thread, else jobs run on the caller's.
     init(
         schema: Schema, bufferBytes: Int, threaded: Bool, label: String,
-        write: @escaping @Sendable (SegmentBuilder) throws -> (String, SegmentReader)
+        write: @escaping @Sendable ([UInt8]) throws -> (String, SegmentReader)
     ) {
         documents = DocumentBuilder(schema: schema)
         segment = documents.startSegment()
@@ -97,17 +97,15 @@ final class SegmentWorker: @unchecked Sendable {
     /// Builds merge number `number` from the live documents of `sources` into a new segment file
     /// (on the worker's thread); ``collectMerged()`` gives it after ``wait()``.
     ///
-    /// Documents are rebuilt from their stored products, so a merged segment is exactly what
-    /// indexing its live products afresh would give.
+    /// ``SegmentMerger`` merges the structures directly (nothing is analyzed again); a merged
+    /// segment is exactly what indexing its live products afresh would give.
     func merge(_ sources: [MergeSource], number: Int) throws {
         try enqueue { worker in
-            let merging = worker.documents.startSegment()
-            for source in sources {
-                for document in 0..<source.reader.documentCount where !(source.deleted?.contains(document) ?? false) {
-                    try worker.documents.add(try source.reader.storedProduct(document: document), to: merging)
-                }
-            }
-            let built = merging.documentCount > 0 ? try worker.write(merging) : nil
+            let merger = SegmentMerger(
+                schema: worker.documents.schema,
+                sources: sources.map { SegmentMerger.Source(reader: $0.reader, deletions: $0.deleted) })
+            let (bytes, documentCount) = try merger.merge()
+            let built = documentCount > 0 ? try worker.write(bytes) : nil
             worker.results.withLock { $0.merged[number] = built.map { (name: $0.0, reader: $0.1) } }
         }
     }
@@ -171,7 +169,7 @@ final class SegmentWorker: @unchecked Sendable {
     private func writeSegment() throws {
         guard segment.documentCount > 0 else { return }
         let full = segment
-        let (name, reader) = try write(full)
+        let (name, reader) = try write(try full.serialize())
         let written = Written(name: name, reader: reader, firstSequence: firstSequence, broken: broken)
         results.withLock { $0.written.append(written) }
         firstSequence += full.documentCount

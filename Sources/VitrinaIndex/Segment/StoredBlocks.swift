@@ -171,14 +171,16 @@ struct IdTable {
         switch layout {
         case .table(let table):
             var found: [Int] = []
-            try table.scan(from: target) { key, values in
-                guard key == target else { return false }
-                guard values[0] < documentCount else {
-                    throw IndexError.corrupt(
-                        file: path, offset: nil, "document \(values[0]) out of range 0..<\(documentCount)")
+            try target.withUnsafeBytes { start in
+                try table.scanRaw(from: start) { key, values in
+                    guard key.elementsEqual(target) else { return .stop }
+                    guard values[0] < documentCount else {
+                        throw IndexError.corrupt(
+                            file: path, offset: nil, "document \(values[0]) out of range 0..<\(documentCount)")
+                    }
+                    found.append(values[0])
+                    return .next
                 }
-                found.append(values[0])
-                return true
             }
             return found
         case .legacy(let section, let base, let count):
