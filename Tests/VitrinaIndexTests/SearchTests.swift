@@ -102,10 +102,30 @@ struct HitFieldsTests {
         #expect(summary.product.title == "Телевизор Samsung 55 дюймов")
         #expect(summary.product.price == 42_990 && summary.product.currency == "RUB")
         #expect(summary.product.vendor == "Samsung" && summary.product.available == true)
-        #expect(summary.product.description == nil && summary.product.categoryPath.isEmpty)
+        // What voice ranking reads is there; the description is not.
+        #expect(summary.product.categoryPath == ["Электроника", "Телевизоры"])
+        #expect(summary.product.language == SampleProducts.all[0].indexedLanguage)
+        #expect(summary.product.description == nil)
         request.wholeProducts = true
         let whole = try #require(try reader.search(request).hits.first)
         #expect(whole.product == SampleProducts.all[0])
         #expect(try reader.product(id: "tv-1") == SampleProducts.all[0])
+    }
+
+    @Test func summaryHitsCarryCodesAndColourParameters() throws {
+        let index = TemporaryIndex()
+        let product = Product(
+            id: "k-1", title: "Чайник электрический", vendor: "Bosch", model: "TWK 3A011", vendorCode: "TWK3A011",
+            barcode: "4242002740000", categoryPath: ["Кухня", "Чайники"], description: "Чайник на 1,7 литра",
+            parameters: [.init(name: "Объём", value: "1.7", unit: "л"), .init(name: "Цвет", value: "белый")],
+            price: 59, oldPrice: 69, currency: "BYN", reviewCount: 4)
+        let reader = try index.committed([product])
+        var request = SearchRequest(text: "чайник", limit: 1)
+        request.wholeProducts = false
+        let hit = try #require(try reader.search(request).hits.first).product
+        #expect(hit.model == product.model && hit.vendorCode == product.vendorCode && hit.barcode == product.barcode)
+        #expect(hit.categoryPath == product.categoryPath && hit.parameters == product.parameters)
+        #expect(hit.oldPrice == 69 && hit.reviewCount == 4 && hit.language == .ru)
+        #expect(hit.description == nil)
     }
 }

@@ -72,7 +72,8 @@ final class DocumentBuilder {
     @discardableResult
     func add(_ product: Product, to segment: SegmentBuilder) throws -> Int {
         let language = Self.language(of: product)
-        let document = segment.addDocument(id: product.id, stored: StoredProductCodec.encode(product))
+        let document = segment.addDocument(
+            id: product.id, stored: StoredProductCodec.encode(product, indexedLanguage: language))
         for plan in plans {
             switch plan.kind {
             case .text(_, let stopWords, let neutral):

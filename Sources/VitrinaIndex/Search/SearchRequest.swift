@@ -61,11 +61,14 @@ public struct SearchRequest: Sendable {
     public var highlight: (open: String, close: String)?
     /// Whether hits carry whole products (description, parameters, category, codes, …).
     ///
-    /// Set it to false for result lists: a hit's product then holds what a list shows — id, title,
-    /// vendor, price, old price, currency, availability, url, the first picture, rating, review
-    /// count, language — read from small blocks, which is several times faster than
-    /// decompressing whole products. Highlights always read whole products;
-    /// ``IndexReader/product(id:)`` returns one.
+    /// Set it to false for result lists and voice ranking: a hit's product then holds what a list
+    /// shows and what voice ranking reads — id, title, vendor, model, vendor code, barcode,
+    /// category path, price, old price, currency, availability, url, the first picture, rating,
+    /// review count, the language the index analyzed it in (its own, else the detected one), and
+    /// up to 30 parameters within 256 bytes (colour and size first) — read from small blocks,
+    /// which is several times faster than decompressing whole products; description, the other
+    /// parameters and pictures, dates and reviews stay empty. Highlights always read whole
+    /// products; ``IndexReader/product(id:)`` returns one.
     public var wholeProducts = true
 
     /// Creates a request.

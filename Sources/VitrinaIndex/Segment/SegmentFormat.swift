@@ -36,10 +36,11 @@
 ///   as `value × scale − minimum + 1` bit-packed (0 = absent), else float64 per document (NaN
 ///   absent); empty when no document has a value;
 /// - `ids`, `idIndex`: the sorted ids, a ``SortedTable`` whose entries hold the document number;
-/// - `summaries`: what a hit shows (``StoredProductCodec`` summary: id, title, vendor, price,
-///   currency, availability, url, picture, rating) in zstd blocks of 16 documents; `details`: the
-///   rest of each product (description, parameters, …) in zstd blocks of 128 documents, read only
-///   for whole products (``StoredBlocks`` documents the block layout).
+/// - `summaries`: what a hit shows and voice ranking reads (``StoredProductCodec`` summary: id,
+///   title, vendor, price, currency, availability, url, picture, rating, indexed language, codes,
+///   category path, a few parameters) in zstd blocks of 16 documents; `details`: the rest of each
+///   product (description, other parameters, …) in zstd blocks of 128 documents, read only for
+///   whole products (``StoredBlocks`` documents the block layout).
 ///
 /// Every bit-packed area is followed by ``BitPacking/slack`` zero bytes.
 ///

@@ -291,8 +291,10 @@ final class SegmentReader: @unchecked Sendable {
         return product
     }
 
-    /// What a hit shows of `document` (id, title, vendor, price, currency, availability, url,
-    /// first picture, rating, review count, language); the whole product in format 1.
+    /// What a hit shows of `document` (``StoredProductCodec``'s summary: id, title, vendor, price,
+    /// old price, currency, availability, url, first picture, rating, review count, indexed
+    /// language, model, vendor code, barcode, category path, a few parameters); the whole
+    /// product in format 1.
     func summary(document: Int) throws -> Product {
         guard document >= 0, document < documentCount else {
             throw IndexError.corrupt(file: file.path, offset: nil, "no document \(document)")
@@ -303,7 +305,8 @@ final class SegmentReader: @unchecked Sendable {
 
     /// The stored bytes of `document` in format 2's two parts (``StoredProductCodec``).
     ///
-    /// The summary and the rest; a format-1 product is encoded anew. Merges copy these.
+    /// The summary and the rest; a format-1 product or a version-3 one is encoded anew. Merges
+    /// copy these.
     func storedParts(document: Int) throws -> (summary: [UInt8], rest: [UInt8]) {
         guard document >= 0, document < documentCount else {
             throw IndexError.corrupt(file: file.path, offset: nil, "no document \(document)")
@@ -313,7 +316,14 @@ final class SegmentReader: @unchecked Sendable {
                 StoredProductCodec.encode(try storedProduct(document: document)))
             return (Array(summary), Array(rest))
         }
-        return (try summaries.bytes(document), try details.bytes(document))
+        let rest = try details.bytes(document)
+        guard rest.withUnsafeBytes(StoredProductCodec.isCurrentRest) else {
+            // Stored before summaries held voice fields: encode it anew.
+            let (summary, rest) = try SegmentBuilder.split(
+                StoredProductCodec.encode(try storedProduct(document: document)))
+            return (Array(summary), Array(rest))
+        }
+        return (try summaries.bytes(document), rest)
     }
 
     // MARK: - Ids
