@@ -91,7 +91,7 @@ let package = Package(
         // with coverage and AddressSanitizer); a plain build replays files given on the command line.
         .executableTarget(
             name: "VitrinaFuzz",
-            dependencies: ["VitrinaCatalog", "VitrinaAudit", "VitrinaVoice", "VitrinaModel"],
+            dependencies: ["VitrinaCatalog", "VitrinaAudit", "VitrinaVoice", "VitrinaIndex", "VitrinaModel"],
             swiftSettings: strictSettings),
         .testTarget(name: "VitrinaTextTests", dependencies: ["VitrinaText"], swiftSettings: strictSettings),
         .testTarget(

@@ -12,9 +12,15 @@
 enum FuzzMain {
     static func main() {
         let arguments = CommandLine.arguments
+        if arguments.count == 3, arguments[1] == "seed-segments" {
+            SegmentSeeds.write(to: arguments[2])
+            exit(0)
+        }
         guard arguments.count >= 2, let target = FuzzTarget(rawValue: arguments[1]) else {
             let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")
-            complain("usage: vitrina-fuzz TARGET [libFuzzer arguments | files]\ntargets: \(names)")
+            complain(
+                "usage: VitrinaFuzz TARGET [libFuzzer arguments | files]\n       VitrinaFuzz seed-segments FOLDER\n"
+                    + "targets: \(names)")
             exit(64)
         }
         #if VITRINA_FUZZ

@@ -1,5 +1,6 @@
 import VitrinaAudit
 import VitrinaCatalog
+import VitrinaIndex
 import VitrinaModel
 import VitrinaVoice
 
@@ -29,6 +30,9 @@ enum FuzzTarget: String, CaseIterable {
     case query
     /// The sitemap entry reader (`Sitemap.locations`).
     case sitemap
+    /// A segment file, its CRC-32 footer recomputed so the structure checks behind it are reached
+    /// (`SegmentProbe`): opened, verified end to end, first documents read.
+    case segment
 
     /// Runs the target on `bytes`.
     func run(_ bytes: UnsafeRawBufferPointer) {
@@ -53,6 +57,10 @@ enum FuzzTarget: String, CaseIterable {
             _ = Self.parser?.parse(String(decoding: bytes, as: UTF8.self))
         case .sitemap:
             _ = Sitemap.locations(in: String(decoding: bytes, as: UTF8.self))
+        case .segment:
+            let fixed = SegmentProbe.withFixedChecksum(Array(bytes))
+            let path = fixed.withUnsafeBytes { Scratch.write($0, as: "seg-000001.vseg") }
+            try? SegmentProbe.read(path: path)
         }
     }
 
@@ -74,15 +82,24 @@ enum FuzzTarget: String, CaseIterable {
         vocabulary: StaticVocabulary(vendors: ["Samsung", "Xiaomi", "Атлант"]))
 }
 
-/// The private folder where file-reading targets get their input.
+/// The private folder where file-reading targets get their input (removed at exit).
 enum Scratch {
     private static let folder: String = {
+        atexit { Scratch.removeFiles() }
         var template = Array("/tmp/vitrina-fuzz-XXXXXX".utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ $0.baseAddress.flatMap { mkdtemp($0) } }) else {
             fatalError("cannot create a scratch folder: errno \(errno)")
         }
         return String(cString: made)
     }()
+
+    /// Removes the scratch folder's files and the folder.
+    private static func removeFiles() {
+        for name in ["feed.yml", "exchange.xml", "export.csv", "feed.jsonl", "reviews.csv", "seg-000001.vseg"] {
+            unlink(folder + "/" + name)
+        }
+        rmdir(folder)
+    }
 
     /// Writes `bytes` to the scratch file `name` and returns its path.
     static func write(_ bytes: UnsafeRawBufferPointer, as name: String) -> String {
