@@ -29,7 +29,13 @@ struct QueryBench {
 
     /// Reads queries: JSONL lines with a `query` key (the `Queries/` format), or plain lines.
     static func loadQueries(_ path: String) throws -> [String] {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw CommandFailure.io(path, "cannot read the queries", error)
+        }
+        let text = String(decoding: data, as: UTF8.self)
         return text.split(separator: "\n").compactMap { line in
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty else { return nil }
