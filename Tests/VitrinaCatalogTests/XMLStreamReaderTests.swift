@@ -143,6 +143,21 @@ struct XMLStreamReaderTests {
         }
     }
 
+    /// Issue 12, finding 7: libxml2's own advice («Excessive depth in document: 256 use
+    /// XML_PARSE_HUGE option») reached the user; it is a safety limit of our reader, said so, with a line.
+    @Test func libxmlLimitsAreSaidAsOurSafetyLimit() throws {
+        let deep = String(repeating: "<a>\n", count: 300) + String(repeating: "</a>", count: 300)
+        do {
+            _ = try Self.nodes(deep)
+            Issue.record("expected an error")
+        } catch let problem as ImportProblem {
+            #expect(problem.code == .limit, "\(problem)")
+            #expect(
+                problem.message.contains("safety limit") && !problem.message.contains("XML_PARSE_HUGE"), "\(problem)")
+            #expect(problem.location.line > 250 && !problem.message.contains("truncated"), "\(problem)")
+        }
+    }
+
     @Test func aMissingFileNamesTheSystemError() {
         do {
             _ = try XMLStreamReader(path: "/nonexistent/feed.xml")
