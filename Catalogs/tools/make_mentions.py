@@ -27,10 +27,10 @@ DAYS = 30
 
 PRODUCTS_RU = [
     ("el-0001", "телевизор Samsung", "tv"), ("el-0043", "iPhone 14", "phone"), ("el-0067", "Redmi Note 13 Pro", "phone"),
-    ("el-0085", "наушники Sony WF-C700N", "audio"), ("el-0214", "чайник Bosch TWK3A011", "kettle"),
+    ("el-0085", "наушники Sony WF-C700N", "audio"), ("el-0215", "чайник Bosch TWK3A011", "kettle"),
     ("el-0223", "чайник Xiaomi Mi Smart Kettle Pro", "kettle"), ("el-0145", "пылесос Bosch BGS05A220", "vacuum"),
 ]
-PRODUCTS_BE = [("kr-0053", "пыласос Philips", "vacuum"), ("kr-0081", "чайнік", "kettle"), ("kr-0073", "смартфон", "phone")]
+PRODUCTS_BE = [("kr-0049", "пыласос Philips", "vacuum"), ("kr-0081", "чайнік Bosch", "kettle"), ("kr-0035", "смартфон HONOR", "phone")]
 
 RU_POS = {
     "tv": ["картинка яркая, звук отличный", "настроили за десять минут, все работает"],

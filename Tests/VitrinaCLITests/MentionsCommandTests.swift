@@ -59,4 +59,36 @@ struct MentionsCommandTests {
         let missing = try CLI.run(["mentions", "import", "--store", store, "/nonexistent/x.jsonl"])
         #expect(missing.status == 74 && missing.stderr.contains("/nonexistent/x.jsonl"))
     }
+
+    @Test func alertsReportAndSummaryOfTheSampleMonth() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cli-report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("mentions.index").path
+        let mentions = VoiceCommandTests.repository + "/Catalogs/mentions"
+        let files = try FileManager.default.contentsOfDirectory(atPath: mentions).sorted().map { mentions + "/" + $0 }
+        let imported = try CLI.run(["mentions", "import", "--store", store] + files)
+        #expect(imported.status == 0, "\(imported.stderr)")
+
+        // The planted spike of the sample month: the leaking kettle.
+        let alerts = try CLI.run(["mentions", "alerts", "--json", "--store", store, "--since", "2026-11-12"])
+        #expect(alerts.status == 0, "\(alerts.stderr)")
+        let list = try #require(try JSONSerialization.jsonObject(with: alerts.stdoutBytes) as? [[String: Any]])
+        #expect(list.contains { $0["kind"] as? String == "topic" && $0["subject"] as? String == "leak" })
+        #expect(list.contains { $0["kind"] as? String == "product-negative" && $0["subject"] as? String == "el-0223" })
+        let quiet = try CLI.run([
+            "mentions", "alerts", "--json", "--store", store, "--since", "2026-11-01", "--until", "2026-11-08",
+        ])
+        #expect(
+            (try JSONSerialization.jsonObject(with: quiet.stdoutBytes) as? [Any])?.isEmpty == true, "\(quiet.stdout)")
+        let html = folder.appendingPathComponent("report.html").path
+        let report = try CLI.run(["mentions", "report", "--store", store, "--html", html])
+        #expect(report.status == 0 && report.stdout.contains("протекает"))
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("<svg") && page.contains("Инциденты"))
+        #expect(try CLI.run(["mentions", "alerts", "--store", store, "--since", "12.11.2026"]).status == 64)
+        let summary = try CLI.run(["mentions", "summary", "--json", "--store", store, "--product", "el-0223"])
+        let answer = try #require(try JSONSerialization.jsonObject(with: summary.stdoutBytes) as? [String: Any])
+        #expect((answer["answer"] as? String)?.contains("протекает") == true)
+    }
 }

@@ -281,8 +281,12 @@ public struct MentionReader {
         return Int(number * scale)
     }
 
-    /// Unix seconds (milliseconds when above 10¹²), ISO 8601 with or without time, `yyyy-MM-dd HH:mm[:ss]`,
-    /// `dd.MM.yyyy[ HH:mm]`.
+    /// Unix seconds of a date as mention files write it; `nil` when it is none of the accepted forms.
+    ///
+    /// Accepted: Unix seconds (milliseconds when above 10¹²), ISO 8601 with or without time,
+    /// `yyyy-MM-dd HH:mm[:ss]`, `dd.MM.yyyy[ HH:mm]` (UTC).
+    public static func parseDate(_ text: String) -> Double? { date(text) }
+
     static func date(_ text: String) -> Double? {
         if let number = Double(text) { return number > 1e12 ? number / 1000 : number }
         if let date = try? Date(text, strategy: .iso8601) { return date.timeIntervalSince1970 }

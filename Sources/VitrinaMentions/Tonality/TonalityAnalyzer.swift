@@ -18,6 +18,8 @@ public final class TonalityAnalyzer {
     public let lexicon: Lexicon
     /// The model in use; without one the lexicon's balance decides.
     public let model: TonalityModel?
+    /// The topics words are matched against (for reports).
+    public let topics: TopicCatalog
 
     /// What the analyzer knows about a word in one language.
     struct WordInfo {
@@ -36,6 +38,14 @@ public final class TonalityAnalyzer {
         /// The word's bytes, in ``WordCache/bytes``.
         var start: Int
         var end: Int
+        /// The ``TopicCatalog`` topic the word names, or −1.
+        var topic: Int16 = -1
+        /// Whether the word may name a topic nobody listed: a content word (not a function word,
+        /// not a lexicon word, letters only, a stem of four letters or more).
+        var content = false
+        /// A key shared by the Russian and Belarusian spellings of one stem («доставк»,
+        /// «дастаўк»), for merging discovered topics.
+        var fold: UInt64 = 0
     }
 
     /// Known words of one language, keyed by a hash of their lowercased UTF-8 bytes.
@@ -81,9 +91,11 @@ public final class TonalityAnalyzer {
     /// - Parameters:
     ///   - lexicon: The lexicon (the shipped one by default).
     ///   - model: The model (the shipped one by default); `nil` decides by the lexicon alone.
-    public init(lexicon: Lexicon = .standard, model: TonalityModel? = .standard) {
+    ///   - topics: The topic catalog reports use (the shipped one by default).
+    public init(lexicon: Lexicon = .standard, model: TonalityModel? = .standard, topics: TopicCatalog = .standard) {
         self.lexicon = lexicon
         self.model = model
+        self.topics = topics
         tables = [lexicon.tables[.ru] ?? Lexicon.Table(), lexicon.tables[.be] ?? Lexicon.Table()]
     }
 
@@ -167,7 +179,6 @@ public final class TonalityAnalyzer {
             // Two words with one hash: probe the next key.
             probe = FeatureHash.mix(probe)
         }
-        if caches[language].infos.count >= Self.cacheLimit { caches[language] = WordCache() }
         let word = String(decoding: scanner.words[start..<end], as: UTF8.self)
         let info = makeInfo(word, language, bytesStart: caches[language].bytes.count)
         caches[language].bytes.append(contentsOf: scanner.words[start..<end])
@@ -202,7 +213,67 @@ public final class TonalityAnalyzer {
             let other = 1 - language
             info.entry = tables[other].words[stemmers[other].stem(word)]
         }
+        let language = language == 1 ? Language.be : .ru
+        info.topic = topics.topic(ofStem: stem, language: language).map { Int16($0) } ?? -1
+        info.content =
+            info.entry == nil && info.role == .plain && stem.count >= 4
+            && !StopWords.list(for: language).contains(word) && word.unicodeScalars.allSatisfy { $0.value >= 0x61 }
+            && info.phrases.isEmpty && !topics.isGeneric(stem)
+        info.fold = FeatureHash.of(Self.crossLanguageKey(stem))
         return info
+    }
+
+    /// A spelling key shared by Russian and Belarusian cognates: і→и, ў→в, э→е, о→а, ы→и, ь and ' dropped.
+    static func crossLanguageKey(_ stem: String) -> String {
+        var key = String.UnicodeScalarView()
+        for scalar in stem.unicodeScalars {
+            switch scalar {
+            case "і", "ы": key.append("и")
+            case "ў": key.append("в")
+            case "э": key.append("е")
+            case "о": key.append("а")
+            case "ь", "ъ", "'": continue
+            default: key.append(scalar)
+            }
+        }
+        return String(key)
+    }
+
+    /// One word of a text, as reports read it.
+    struct WordView {
+        var stem: String
+        var stemHash: UInt64
+        var topic: Int
+        var content: Bool
+        var fold: UInt64
+        /// UTF-8 byte range in the text.
+        var range: Range<Int>
+        /// The sentence number (0-based) the word is in.
+        var sentence: Int
+    }
+
+    /// Calls `body` for every word of `text` with what the caches know about it; returns the
+    /// language the text was read in.
+    func forEachWord(of text: String, language requested: Language?, _ body: (WordView) -> Void) -> Language {
+        trimCaches()
+        scanner.scan(text, emoji: lexicon.emoji)
+        let language: Language =
+            requested == .be ? .be : requested == .ru ? .ru : requested == nil ? scannedLanguage(text) : .ru
+        let number = language == .be ? 1 : 0
+        var sentence = 0
+        for piece in scanner.pieces {
+            switch piece.kind {
+            case .word:
+                let info = caches[number].infos[Int(row(piece, number))]
+                body(
+                    WordView(
+                        stem: info.stem, stemHash: info.stemHash, topic: Int(info.topic), content: info.content,
+                        fold: info.fold, range: Int(piece.sourceStart)..<Int(piece.sourceEnd), sentence: sentence))
+            case .sentenceBreak: sentence += 1
+            default: break
+            }
+        }
+        return language
     }
 
     private func nextWordIsScored(after position: Int) -> Bool {
@@ -225,7 +296,16 @@ public final class TonalityAnalyzer {
         add(Self.xFeatures[name] ?? 0, value, "x:" + name)
     }
 
+    /// Forgets the words of a language whose cache is full; only between texts, since rows of the
+    /// text being read must stay valid.
+    private func trimCaches() {
+        for number in caches.indices where caches[number].infos.count >= Self.cacheLimit {
+            caches[number] = WordCache()
+        }
+    }
+
     private func extract(_ text: String, language requested: Language?, names: Bool) {
+        trimCaches()
         scanner.scan(text, emoji: lexicon.emoji)
         let language: Language =
             requested == .be ? .be : requested == .ru ? .ru : requested == nil ? scannedLanguage(text) : .ru

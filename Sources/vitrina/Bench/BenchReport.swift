@@ -96,8 +96,11 @@ struct BenchReport: Encodable {
             )
             if let report = mentions.report {
                 lines.append(
-                    "mentions report: \(format(Double(report.mentions))) mentions in \(format(report.seconds, digits: 1)) s; "
-                        + "peak RSS \(format(report.peakResidentMiB)) MiB")
+                    "mentions report: \(format(Double(report.mentions))) mentions in \(format(report.seconds, digits: 1)) s wall, "
+                        + "\(format(report.cpuSeconds, digits: 1)) s CPU (\(report.alerts) alerts); reading a store: "
+                        + (report.storeReadSecondsPerMillion.map { "\(format($0, digits: 1)) s per million" }
+                            ?? "not measured")
+                        + "; peak RSS \(format(report.peakResidentMiB)) MiB")
             }
         }
         if let index {

@@ -32,9 +32,75 @@ enum MentionsBench {
 
     /// Timing of `vitrina mentions report`'s analysis over in-memory mentions.
     struct ReportFigures: Encodable {
+        /// Mentions in the report.
         var mentions: Int
+        /// Wall time of the report (topics, trends, alerts, authors, incidents, HTML), in seconds.
         var seconds: Double
+        /// CPU time of the thread for it.
+        var cpuSeconds: Double
+        /// Wall time of reading the same mentions back from a store, per million (measured on
+        /// `storeMentions` mentions).
+        var storeReadSecondsPerMillion: Double?
+        /// Mentions written to the store for that measurement.
+        var storeMentions: Int?
+        /// Alerts the planted spike raised (a checksum of the run).
+        var alerts: Int
         var peakResidentMiB: Double
+    }
+
+    /// Builds `count` mentions over 90 days (texts of the written corpus, 50,000 authors, 2,000
+    /// products, tonality computed as import does, a planted spike in the last days), then times
+    /// the report; reading from a store is timed on `storeCount` of them.
+    static func report(count: Int, storeCount: Int) throws -> ReportFigures {
+        let texts = try texts()
+        let analyzer = TonalityAnalyzer()
+        var generator = 0x2545_F491_4F6C_DD1D as UInt64
+        func next(_ bound: Int) -> Int {
+            generator ^= generator << 13
+            generator ^= generator >> 7
+            generator ^= generator << 17
+            return Int(generator % UInt64(bound))
+        }
+        let start = 1_790_000_000.0
+        var mentions: [Mention] = []
+        mentions.reserveCapacity(count)
+        let sources = ["vk", "telegram", "marketplace", "youtube", "forum", "maps", "site"]
+        for index in 0..<count {
+            let spike = index % 50 == 0
+            let text = spike ? "Чайник течёт из-под крышки, верните деньги" : texts[next(texts.count)]
+            let day = spike ? 87 + next(3) : next(90)
+            var mention = Mention(
+                id: "b\(index)", text: text, source: sources[next(sources.count)], author: "author\(next(50_000))",
+                followers: next(100) == 0 ? 20_000 + next(100_000) : next(500),
+                date: start + Double(day * 86_400 + next(86_400)),
+                likes: next(30), reposts: next(3), comments: next(10),
+                product: Mention.ProductReference(id: spike ? "kettle" : "p\(next(2_000))"))
+            mention.language = analyzer.detect(text)
+            mention.tonality = analyzer.tonality(of: text, language: mention.language)
+            mentions.append(mention)
+        }
+        let cpuStart = threadCPUSeconds()
+        let clock = ContinuousClock.now
+        let report = MentionAnalytics().report(mentions, analyzer: analyzer)
+        _ = ReportHTML.render(report)
+        let seconds = (ContinuousClock.now - clock).inSeconds
+        let cpu = threadCPUSeconds() - cpuStart
+        var storeSeconds: Double?
+        if storeCount > 0 {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "vitrina-bench-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let store = try MentionStore(path: folder.path)
+            for mention in mentions.prefix(storeCount) { try store.add(mention) }
+            _ = try store.commit()
+            let readStart = ContinuousClock.now
+            let read = try MentionStore.read(path: folder.path)
+            storeSeconds = (ContinuousClock.now - readStart).inSeconds * 1_000_000 / Double(max(1, read.count))
+        }
+        return ReportFigures(
+            mentions: count, seconds: seconds, cpuSeconds: cpu, storeReadSecondsPerMillion: storeSeconds,
+            storeMentions: storeCount > 0 ? min(storeCount, count) : nil, alerts: report.alerts.count,
+            peakResidentMiB: peakResidentMiB())
     }
 
     /// Texts of the written tonality corpus (Catalogs/tonality/train.jsonl), else of Catalogs/mentions.

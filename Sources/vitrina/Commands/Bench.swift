@@ -36,6 +36,12 @@ struct Bench: ParsableCommand {
     @Option(name: .long, help: "Mentions to classify for the tonality benchmark (0 skips it).")
     var tonalityMentions = 200_000
 
+    @Option(name: .long, help: "Mentions for the mentions report benchmark (0 skips it; 1000000 for the target).")
+    var reportMentions = 0
+
+    @Option(name: .long, help: "Of those, mentions written to a store to time reading it back.")
+    var reportStoreMentions = 100_000
+
     @Option(name: .long, help: "Batch mode: an existing index to run --queries against (nothing else runs).")
     var index: String?
 
@@ -116,6 +122,11 @@ struct Bench: ParsableCommand {
         if auditPages > 0 { report.audit = try AuditBench.run(count: auditPages) }
         if indexProducts > 0 { report.index = try IndexBench.run(count: indexProducts) }
         if tonalityMentions > 0 { report.mentions = try MentionsBench.run(count: tonalityMentions, rounds: rounds) }
+        if reportMentions > 0 {
+            let figures = try MentionsBench.report(count: reportMentions, storeCount: reportStoreMentions)
+            if report.mentions == nil { report.mentions = try MentionsBench.run(count: 10_000, rounds: 1) }
+            report.mentions?.report = figures
+        }
         if json {
             try printJSON(report)
         } else {

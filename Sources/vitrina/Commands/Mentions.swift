@@ -6,7 +6,10 @@ import VitrinaMentions
 struct Mentions: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import mentions and report tonality, topics, trends, alerts, advocates and incidents.",
-        subcommands: [MentionsImport.self]
+        subcommands: [
+            MentionsImport.self, MentionsReportCommand.self, MentionsAlertsCommand.self, MentionsTopicsCommand.self,
+            MentionsAuthorsCommand.self, MentionsIncidentsCommand.self, MentionsSummaryCommand.self,
+        ]
     )
 }
 
@@ -31,6 +34,11 @@ struct MentionsImport: ParsableCommand {
     @Option(name: .long, help: "A tonality model file (default: the shipped model).")
     var model: String?
 
+    @Option(
+        name: .long,
+        help: "A product index: resolve mentions to its products and write DIR.mentions.json next to it for search.")
+    var index: String?
+
     @Flag(name: .long, help: "Import nothing when any record is skipped.")
     var strict = false
 
@@ -44,9 +52,20 @@ struct MentionsImport: ParsableCommand {
         let analyzer = TonalityAnalyzer(model: try model.map { try TonalityModel(path: $0) } ?? .standard)
         let report = try MentionImporter(defaultSource: source, analyzer: analyzer).run(
             files: files, store: store, strict: strict)
+        var summaries: MentionSummaries?
+        if let index {
+            let resolver = try ProductResolver(indexPath: index)
+            let built = MentionSummaries.build(try MentionStore.read(path: store), resolve: resolver.resolve)
+            try built.write(nextTo: index)
+            summaries = built
+        }
         if json {
             try printJSON(report)
             return
+        }
+        if let summaries, let index {
+            print(
+                "summaries of \(summaries.products.count) products written to \(MentionSummaries.path(nextTo: index))")
         }
         print(
             "read \(report.read) mentions: \(report.added) added, \(report.updated) updated; "
