@@ -16,6 +16,9 @@ Metrics
   plus accuracy over the three classes.
 - belarusian-glue-besls-sample (positive/negative only): accuracy, neutral counted as wrong
   (strict) and with a neutral answer decided by the sign of the score (sign).
+
+Simple baselines computed in the same run from the gold labels: everything negative (pos/neg sets),
+the majority class (besls).
 """
 import argparse
 import csv
@@ -75,6 +78,11 @@ def macro_pos_neg(pairs):
     return (scores["positive"] + scores["negative"]) / 2, scores
 
 
+def all_negative(pairs):
+    """The simple baseline the anchors quote: every text called negative, same metric."""
+    return macro_pos_neg([(gold, "negative") for gold, _ in pairs])[0]
+
+
 def sentirueval(path, vitrina, args):
     root = ET.parse(path).getroot()
     tweets = []
@@ -93,6 +101,7 @@ def sentirueval(path, vitrina, args):
             pairs.append((name.get(gold.strip(), "neutral"), label))
     macro, per_class = macro_pos_neg(pairs)
     return {"tweets": len(tweets), "pairs": len(pairs), "macro_f1_pos_neg": round(macro, 4),
+            "baseline_all_negative": round(all_negative(pairs), 4),
             "f1_positive": round(per_class["positive"], 4), "f1_negative": round(per_class["negative"], 4),
             "predicted": {k: sum(1 for _, p in pairs if p == k) for k in ("positive", "negative", "neutral")},
             "seconds": round(elapsed, 2)}
@@ -110,7 +119,8 @@ def wb_reviews(path, vitrina, args):
     pairs = list(zip(gold, [p for p, _ in predictions]))
     macro, per_class = macro_pos_neg(pairs)
     accuracy = sum(1 for g, p in pairs if g == p) / len(pairs)
-    return {"reviews": len(rows), "macro_f1_pos_neg": round(macro, 4), "f1_positive": round(per_class["positive"], 4),
+    return {"reviews": len(rows), "macro_f1_pos_neg": round(macro, 4),
+            "baseline_all_negative": round(all_negative(pairs), 4), "f1_positive": round(per_class["positive"], 4),
             "f1_negative": round(per_class["negative"], 4), "accuracy_3class": round(accuracy, 4),
             "seconds": round(elapsed, 2)}
 
@@ -126,7 +136,9 @@ def besls(folder, vitrina, args):
     strict = sum(1 for g, (p, _) in zip(gold, predictions) if g == p) / len(gold)
     sign = sum(1 for g, (p, s) in zip(gold, predictions)
                if g == (p if p != "neutral" else ("positive" if s > 0 else "negative"))) / len(gold)
+    majority = max(gold.count("positive"), gold.count("negative")) / len(gold)
     return {"sentences": len(gold), "accuracy_strict": round(strict, 4), "accuracy_sign": round(sign, 4),
+            "baseline_majority_class": round(majority, 4),
             "predicted_neutral": sum(1 for p, _ in predictions if p == "neutral"), "seconds": round(elapsed, 2)}
 
 
