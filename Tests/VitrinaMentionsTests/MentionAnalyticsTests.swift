@@ -84,7 +84,7 @@ struct MentionAnalyticsTests {
             mentions.append(
                 Mention(id: "b\(index)", text: "Ужасный сервис, не рекомендую", author: "critic", followers: 20))
         }
-        mentions.append(Mention(id: "c", text: "Хороший магазин", author: "quiet", followers: 10))
+        mentions.append(Mention(id: "c", text: "Хороший магазин, всё понравилось", author: "quiet", followers: 10))
         mentions.append(Mention(id: "d", text: "Спасибо, всё отлично", author: "quiet", followers: 10))
         let report = MentionAnalytics().report(mentions)
         #expect(report.advocates.map(\.name) == ["fan", "quiet"])
