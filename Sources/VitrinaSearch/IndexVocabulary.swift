@@ -8,6 +8,8 @@ public struct IndexVocabulary: Vocabulary {
     public let vendors: [String]
     /// The catalog's currencies, the most common first.
     public let currencies: [String]
+    /// Brands guessed from the titles of products without a vendor.
+    public let titleBrands: [String]
     private let reader: IndexReader
 
     /// Reads the brands and currencies of `reader`'s snapshot.
@@ -21,6 +23,7 @@ public struct IndexVocabulary: Vocabulary {
         self.reader = reader
         vendors = profile.vendors
         currencies = profile.currencies.map(\.code)
+        titleBrands = reader.distinctValues(of: "title_brand")
     }
 
     /// Whether any text field's dictionary holds `word`.
@@ -28,6 +31,6 @@ public struct IndexVocabulary: Vocabulary {
     /// The word is looked up as the query would look it up (stems and normalized form; no typo
     /// tolerance): a dictionary lookup, not a search.
     public func knows(_ word: String) -> Bool {
-        ((try? reader.documentFrequency(ofWord: word)) ?? 0) > 0
+        ((try? reader.documentFrequency(ofWord: word, soundKey: false)) ?? 0) > 0
     }
 }

@@ -8,30 +8,81 @@ import VitrinaText
 /// `x`→`ks`, `w`→`v`, `y`/`j`→`i`, `c`/`q`→`k`, doubled letters once); keys must be equal, or one
 /// edit apart for keys of six letters or more. Spoken names the rules cannot reach are in
 /// ``Lexicon/brandAliases``.
+///
+/// Brands guessed from titles (``Vocabulary/titleBrands``, except words titles use for other things:
+/// ``Lexicon/notBrands``) are matched by their spelling (`роан` → ROAN), and vendors and those brands
+/// by ``SoundKey``, only for words the caller says the catalog does not have as typed.
 struct BrandMatcher: Sendable {
-    private let keys: [(key: String, vendor: String)]
+    private let exact: [String: String]
+    private let long: [(key: String, vendor: String)]
+    private let guessed: [String: String]
+    private let guessedSpelling: [String: String]
     private let latin: Transliterator?
 
-    init(vendors: [String]) {
+    init(vendors: [String], titleBrands: [String] = []) {
         let latin = try? Transliterator.cyrillicToLatin(.ru)
         self.latin = latin
-        var keys: [(String, String)] = []
+        var exact: [String: String] = [:]
+        var long: [(String, String)] = []
         for vendor in vendors {
             let key = Self.phonetic(latin?.searchKey(vendor) ?? vendor.lowercased())
-            if !key.isEmpty { keys.append((key, vendor)) }
+            guard !key.isEmpty, exact[key] == nil else { continue }
+            exact[key] = vendor
+            if key.count >= 6 { long.append((key, vendor)) }
         }
-        self.keys = keys
+        // «LG Electronics» is said «эл джи»: a several-word brand is also found by its first word.
+        for vendor in vendors {
+            let words = vendor.split(whereSeparator: { $0 == " " || $0 == "-" })
+            guard words.count > 1, let first = words.first else { continue }
+            let key = Self.phonetic(latin?.searchKey(String(first)) ?? first.lowercased())
+            if key.count >= 2, exact[key] == nil { exact[key] = vendor }
+        }
+        var guessed: [String: String] = [:]
+        var guessedSpelling: [String: String] = [:]
+        let titleBrands = titleBrands.filter { !Lexicon.notBrands.contains($0.lowercased()) }
+        for brand in vendors + titleBrands {
+            if let key = SoundKey.key(brand), guessed[key] == nil { guessed[key] = brand }
+        }
+        for brand in titleBrands where brand.count >= 3 {
+            let key = Self.phonetic(latin?.searchKey(brand) ?? brand.lowercased())
+            if key.count >= 2, exact[key] == nil, guessedSpelling[key] == nil { guessedSpelling[key] = brand }
+        }
+        self.guessedSpelling = guessedSpelling
+        self.exact = exact
+        self.long = long
+        self.guessed = guessed
     }
 
     /// The brand `word` (folded, lowercase) names, if any.
-    func vendor(for word: String) -> String? {
+    ///
+    /// Vendors are found by their phonetic key. `guessing` says the catalog does not have the word as
+    /// typed (or a cue announced a brand): only then is a brand guessed from titles found by its
+    /// spelling, and any brand by its sound key.
+    func vendor(for word: String, guessing: Bool = false) -> String? {
         guard word.count >= 2 else { return nil }
         let spoken = Lexicon.brandAliases[word] ?? word
         let key = Self.phonetic(latin?.searchKey(spoken) ?? spoken)
         guard key.count >= 2 else { return nil }
-        if let exact = keys.first(where: { $0.key == key }) { return exact.vendor }
-        guard key.count >= 6 else { return nil }
-        return keys.first { $0.key.count >= 6 && Self.withinOneEdit($0.key, key) }?.vendor
+        if let vendor = exact[key] { return vendor }
+        if key.count >= 6, let vendor = long.first(where: { Self.withinOneEdit($0.key, key) })?.vendor {
+            return vendor
+        }
+        guard guessing else { return nil }
+        if let brand = guessedSpelling[key] { return brand }
+        guard word.count >= 3 else { return nil }
+        for spelling in Self.spellings(of: spoken) {
+            if let sound = SoundKey.key(spelling), sound.count >= 4, let brand = guessed[sound] { return brand }
+        }
+        return nil
+    }
+
+    /// The word and, for a word that starts with `дж` or `ж`, the spelling with `й` a Latin `j`
+    /// reads as (`джаноме`, `жаноме` → `йаноме` ≈ `Janome`).
+    private static func spellings(of word: String) -> [String] {
+        for prefix in ["дж", "ж"] where word.hasPrefix(prefix) {
+            return [word, "й" + word.dropFirst(prefix.count)]
+        }
+        return [word]
     }
 
     /// The rough phonetic key of a Latin (or transliterated) name.

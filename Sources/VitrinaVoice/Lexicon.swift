@@ -4,7 +4,7 @@ public enum Lexicon {
     /// Assistant names and wake phrases, dropped at the start of a query.
     static let wakePhrases: [[String]] = [
         ["окей", "гугл"], ["ок", "гугл"], ["ok", "google"], ["окей", "google"], ["привет", "алиса"],
-        ["алиса"], ["алис"], ["маруся"], ["салют"], ["сири"], ["siri"], ["алеся"], ["яндекс"], ["гугл"],
+        ["алиса"], ["аліса"], ["алис"], ["маруся"], ["салют"], ["сири"], ["siri"], ["алеся"], ["яндекс"], ["гугл"],
         ["слушай", "алиса"], ["слушай", "маруся"], ["сбер"], ["джой"], ["афина"], ["окей"], ["ok"], ["эй", "гугл"],
         ["привет", "маруся"], ["hey", "siri"], ["хэй", "сири"], ["эй", "сири"], ["google"], ["олег"],
     ]
@@ -18,7 +18,8 @@ public enum Lexicon {
         "есть", "какие", "какой", "какая", "какое", "хороший", "хорошую", "хорошая",
         "калі", "ласка", "скажы", "падкажы", "пакажы", "знайдзі", "шукаю", "хачу", "хацеў", "хацела", "мне",
         "трэба", "патрэбны", "патрэбна", "можна", "які", "якая", "якое", "якія",
-        "есць", "для", "меня", "мяне", "please", "короче", "типа", "вообще", "блин", "ладно", "окей",
+        "есць", "для", "меня", "мяне", "please", "карацей", "марки", "фирмы", "бренда", "производителя", "маркі",
+        "фірмы", "брэнда", "короче", "типа", "вообще", "блин", "ладно", "окей",
         "ммм", "эээ", "слухай", "скажыце", "пакажыце", "знайдзіце", "нам", "вас",
     ]
 
@@ -114,7 +115,7 @@ public enum Lexicon {
     /// Currency words after a number (folded), with their ISO code; `nil` means "roubles, by language".
     static let currencyWords: [String: String?] = [
         "руб": nil, "рубль": nil, "рубля": nil, "рублей": nil, "рублях": nil, "р": nil, "₽": "RUB",
-        "рублеу": "BYN", "рублеў": "BYN", "рубель": "BYN", "рубли": nil, "рублі": nil, "рублю": nil,
+        "рублеу": nil, "рублеў": nil, "рубель": nil, "тэнге": "KZT", "рубли": nil, "рублі": nil, "рублю": nil,
         "тенге": "KZT", "тг": "KZT", "kzt": "KZT", "гривен": "UAH", "гривны": "UAH", "долларов": "USD",
         "byn": "BYN", "бел": "BYN", "белорусских": "BYN", "беларускіх": "BYN", "rub": "RUB", "российских": "RUB",
         "расійскіх": "RUB", "доллара": "USD", "долларах": "USD", "usd": "USD", "евро": "EUR",
@@ -135,7 +136,7 @@ public enum Lexicon {
 
     /// Words that are colour-like prefixes of non-colours (excluded from colour matching).
     static let colourFalseFriends: Set<String> = [
-        "сери", "серии", "серия", "серию", "серый", "сервис", "сервиса", "сертификат", "сердце", "синхрон", "белорус",
+        "сери", "серии", "серия", "серию", "сервис", "сервиса", "сертификат", "сердце", "синхрон", "белорус",
         "беларус", "беларусь", "белорусский", "белорусских", "беларускіх", "сінхрон", "черника", "бельё", "белье",
         "бельевой", "серебро",
     ]
@@ -157,7 +158,36 @@ public enum Lexicon {
         ("цал", "дюймов"), ("литр", "л"), ("літр", "л"), ("ватт", "вт"), ("ват", "вт"), ("вт", "вт"),
         ("килограмм", "кг"), ("кілаграм", "кг"), ("кг", "кг"), ("герц", "гц"), ("мегапиксел", "мп"),
         ("мегапіксел", "мп"), ("мин", "мин"), ("хвілін", "мин"), ("час", "ч"), ("гадзін", "ч"),
+        ("квадратн", "м²"), ("метр", "м"), ("сантиметр", "см"), ("сантыметр", "см"), ("миллиметр", "мм"),
+        ("міліметр", "мм"), ("грамм", "г"), ("грам", "г"), ("миллилитр", "мл"), ("мілілітр", "мл"),
     ]
+
+    /// Unit words after a number that are whole words, too short to match as prefixes.
+    static let shortUnits: Set<String> = [
+        "м²", "м2", "м", "см", "мм", "мл", "л", "г", "кг", "вт", "квт", "гц", "мп", "мач", "шт", "гб", "тб", "мб",
+    ]
+
+    /// Frame words only Belarusian has (folded), for telling the query's language by its frame.
+    static let belarusianMarkers: Set<String> = [
+        "дзе", "колькі", "каштуе", "каштуюць", "пакажы", "пакажыце", "знайдзі", "знайдзіце", "калі", "ласка", "хачу",
+        "трэба", "есць", "ці", "якая", "які", "якое", "якія", "якую", "цана", "кошт", "самы", "самыя", "самае",
+        "рублеў",
+        "рублеу", "ад", "слухай", "падкажы", "скажы", "купіць", "набыць", "шукаю", "патрэбны", "патрэбна", "можна",
+        "наяўнасці", "зніжкай", "зніжцы", "лепш", "параіць", "чым", "што", "гэта", "калі-ласка", "з", "ў",
+        "падбяры", "абяры", "хацеў", "хацела", "таксама", "вельмі", "дзякуй", "паглядзець",
+    ]
+    /// Prefixes of Belarusian-only frame words.
+    static let belarusianMarkerPrefixes = ["танн", "дараг", "недараг", "навінк", "апошн"]
+    /// Frame words only Russian has (folded).
+    static let russianMarkers: Set<String> = [
+        "где", "сколько", "стоит", "стоят", "покажи", "покажите", "найди", "найдите", "пожалуйста", "хочу", "нужен",
+        "нужна", "нужно", "есть", "ли", "какая", "какой", "какое", "какие", "какую", "цена", "самый", "самое",
+        "самые", "рублей", "от", "слушай", "подскажи", "скажи", "купить", "заказать", "ищу", "можно",
+        "наличии", "скидкой", "скидке", "лучше", "посоветуй", "чем", "что", "это", "подбери", "выбери",
+        "посмотреть", "хотел", "хотела", "очень", "спасибо", "интересует",
+    ]
+    /// Prefixes of Russian-only frame words.
+    static let russianMarkerPrefixes = ["дешев", "дорог", "недорог", "новинк", "последн"]
 
     /// Whether `word` is a unit as the parser writes it after a number (`гб`, `дюймов`).
     public static func isUnit(_ word: String) -> Bool { units.contains { $0.unit == word } }
@@ -166,6 +196,16 @@ public enum Lexicon {
     static let sizeWords: Set<String> = ["размера", "размер", "размеру", "памеру", "памер", "памера"]
 
     /// Spoken brand names in Cyrillic (folded) for brands whose transliteration does not match.
+    /// Latin words titles use for features and lines, not brands, although a Cyrillic title may
+    /// start its Latin part with them («Телевизор Smart TV …», «Лампа LED …»).
+    static let notBrands: Set<String> = [
+        "pro", "smart", "led", "usb", "new", "wifi", "wi-fi", "hd", "full", "mini", "max", "plus", "ultra", "lite",
+        "set", "kit", "inverter", "dual", "super", "air", "tv", "dvd", "gps", "lcd", "oled", "qled", "nfc", "ai",
+        "premium", "classic", "style", "home", "eco", "inox", "steel", "black", "white", "silver", "gold", "red",
+        "blue", "green", "grey", "gray", "pink", "edition", "series", "type", "size", "art", "design", "original",
+        "bluetooth", "wireless", "digital", "power", "turbo", "steam", "wash", "direct", "drive", "no", "frost",
+    ]
+
     static let brandAliases: [String: String] = [
         "ксяоми": "xiaomi", "сяоми": "xiaomi", "шаоми": "xiaomi", "шиоми": "xiaomi", "ксиоми": "xiaomi",
         "ксиаоми": "xiaomi", "редми": "xiaomi", "айфон": "apple", "айфона": "apple", "айфоны": "apple",

@@ -46,7 +46,7 @@ public final class QueryParser: Sendable {
     /// - Throws: ``ICUError`` when ICU lacks the spell-out rules of Russian or Belarusian.
     public init(vocabulary: any Vocabulary) throws {
         self.vocabulary = vocabulary
-        brands = BrandMatcher(vendors: vocabulary.vendors)
+        brands = BrandMatcher(vendors: vocabulary.vendors, titleBrands: vocabulary.titleBrands)
         numbers = [.ru: try SpokenNumberParser(language: .ru), .be: try SpokenNumberParser(language: .be)]
         var known = Lexicon.fillers.union(Lexicon.functionWords)
         for (phrase, _) in Lexicon.intents { known.formUnion(phrase) }
@@ -59,7 +59,7 @@ public final class QueryParser: Sendable {
         var words = self.words(String(text.prefix(Self.maximumLength)))
         words = repairLayout(words)
         let normalized = words.joined(separator: " ")
-        var language = LanguageDetector().detect(normalized)
+        var language = Self.frameLanguage(words) ?? LanguageDetector().detect(normalized)
         if language == .other { language = .ru }
         var query = VoiceQuery(language: language, normalized: normalized)
         var used = [Bool](repeating: false, count: words.count)
@@ -107,6 +107,7 @@ public final class QueryParser: Sendable {
     ) -> [VoiceQuery.Word] {
         var result: [VoiceQuery.Word] = []
         var seen: Set<String> = []
+        var joined: Set<Int> = []
         func append(_ word: VoiceQuery.Word) {
             guard seen.insert(word.text).inserted else { return }
             result.append(word)
@@ -116,13 +117,28 @@ public final class QueryParser: Sendable {
                 append(replacement)
                 continue
             }
-            if used[index] { continue }
+            if used[index] || joined.contains(index) { continue }
+            if Lexicon.fillers.contains(word) || Lexicon.functionWords.contains(word) { continue }
+            // A brand said in two words («эл джи»).
+            if index + 1 < words.count, !used[index + 1], replacements[index + 1] == nil,
+                let vendor = brands.vendor(
+                    for: word + words[index + 1],
+                    guessing: !vocabulary.knows(word) || !vocabulary.knows(words[index + 1]))
+            {
+                if !query.filters.vendor.contains(vendor) { query.filters.vendor.append(vendor) }
+                append(.init(text: word + " " + words[index + 1], role: .brand))
+                joined.insert(index + 1)
+                continue
+            }
             if let colour = Self.colour(word) {
                 if !query.filters.color.contains(colour) { query.filters.color.append(colour) }
                 append(.init(text: word, role: .color))
                 continue
             }
-            if let vendor = brands.vendor(for: word) {
+            if let vendor = brands.vendor(
+                for: word,
+                guessing: Self.isLatinWord(word) || !vocabulary.knows(word) || Self.follows(brandCue, index, words))
+            {
                 if !query.filters.vendor.contains(vendor) { query.filters.vendor.append(vendor) }
                 if let model = Lexicon.modelWords[word] {
                     append(.init(text: model, role: .model))
@@ -135,10 +151,39 @@ public final class QueryParser: Sendable {
                 append(.init(text: model, role: .model))
                 continue
             }
-            if Lexicon.fillers.contains(word) || Lexicon.functionWords.contains(word) { continue }
             append(.init(text: word, role: Self.hasDigit(word) ? .code : .product))
         }
         return result
+    }
+
+    /// The language of the words around the product — frame, fillers, cues, sorts — when they lean
+    /// one way: a Belarusian question about a product with a Russian name is Belarusian
+    /// («колькі каштуе смеситель …»).
+    static func frameLanguage(_ words: [String]) -> Language? {
+        var belarusian = 0
+        var russian = 0
+        for word in words {
+            if Lexicon.belarusianMarkers.contains(word)
+                || Lexicon.belarusianMarkerPrefixes.contains(where: word.hasPrefix)
+            {
+                belarusian += 1
+            } else if Lexicon.russianMarkers.contains(word)
+                || Lexicon.russianMarkerPrefixes.contains(where: word.hasPrefix)
+            {
+                russian += 1
+            }
+        }
+        if belarusian > russian { return .be }
+        if russian > belarusian { return .ru }
+        return nil
+    }
+
+    /// Words that announce a brand: «марки X», «фирмы X», «от X», «бренда X».
+    private let brandCue: Set<String> = ["марки", "фирмы", "бренда", "производителя", "маркі", "фірмы", "брэнда"]
+
+    /// Whether the word before `index` is one of `cues`.
+    private static func follows(_ cues: Set<String>, _ index: Int, _ words: [String]) -> Bool {
+        index > 0 && cues.contains(words[index - 1])
     }
 
     /// Normalized words (as the index normalizes text, with `ё` as `е` for matching); punctuation
@@ -267,7 +312,9 @@ public final class QueryParser: Sendable {
             }
             let cue = Self.cue(before: span.lowerBound, in: words, used: used)
             let isCode = span.count == 1 && Self.isVerbatimCode(words[span.lowerBound])
-            if (cue != nil || currency != nil) && !isCode {
+            // «до 27 м²»: a number with a unit is a feature even after a cue.
+            let unitFollows = currency == nil && end < words.count && Self.unit(of: words[end]) != nil
+            if (cue != nil || currency != nil) && !unitFollows && !words[span.lowerBound].hasPrefix("0") {
                 let value = number.value
                 switch cue?.kind {
                 case .maximum: price.max = value
@@ -289,7 +336,7 @@ public final class QueryParser: Sendable {
                 replacements[span.lowerBound] = .init(text: Self.digits(number.value), role: .size)
                 continue
             }
-            if end < words.count, let unit = Lexicon.units.first(where: { words[end].hasPrefix($0.prefix) })?.unit {
+            if end < words.count, let unit = Self.unit(of: words[end]) {
                 let quantity = "\(Self.digits(number.value)) \(unit)"
                 query.filters.units.append(quantity)
                 for index in span.lowerBound...end { used[index] = true }
@@ -412,8 +459,7 @@ public final class QueryParser: Sendable {
         for (prefix, name) in Lexicon.colours where word.hasPrefix(prefix) && word.count <= prefix.count + 4 {
             // `сер` and `бел` are short: only adjective endings follow them.
             if prefix.count <= 3,
-                !["ый", "ая", "ое", "ые", "ого", "ую", "ой", "ом", "ых", "ым", "ы", "ага", "ую", "ай", "ае", "ыя"]
-                    .contains(String(word.dropFirst(prefix.count)))
+                !Self.adjectiveEndings.contains(String(word.dropFirst(prefix.count)))
             {
                 continue
             }
@@ -430,6 +476,18 @@ public final class QueryParser: Sendable {
         guard let previous else { return false }
         return previous.first?.isNumber == true || Lexicon.modelWords.values.contains(previous)
             || previous.unicodeScalars.allSatisfy { $0.isASCII }
+    }
+
+    /// Adjective endings of ru and be colour words (`сер|ый`, `бел|ая`, `шэр|ыя`, `сін|і`).
+    private static let adjectiveEndings: Set<String> = [
+        "ый", "ий", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ую", "юю", "ой", "ей", "ом", "ем", "ых", "их",
+        "ым", "им", "ыми", "ими", "ы", "ага", "яга", "ай", "ае", "ыя", "ія", "і",
+    ]
+
+    /// The unit a word after a number names, as titles write it (`гигабайт` → `гб`, `м²`).
+    static func unit(of word: String) -> String? {
+        if Lexicon.shortUnits.contains(word) { return word == "м2" ? "м²" : word }
+        return Lexicon.units.first(where: { word.hasPrefix($0.prefix) })?.unit
     }
 
     /// A code said as written: digits with a leading zero, or long enough to be an article or barcode.

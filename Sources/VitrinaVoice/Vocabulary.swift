@@ -9,11 +9,16 @@ public protocol Vocabulary: Sendable {
     func knows(_ word: String) -> Bool
     /// The catalog's currencies (ISO 4217), the most common first; empty when unknown.
     var currencies: [String] { get }
+    /// Brands guessed from titles of products without a vendor (the first Latin word of a Cyrillic
+    /// title). Weaker than ``vendors``: a spoken word the catalog has as typed is never taken for one.
+    var titleBrands: [String] { get }
 }
 
 extension Vocabulary {
     /// No currencies known.
     public var currencies: [String] { [] }
+    /// No brands guessed from titles.
+    public var titleBrands: [String] { [] }
 }
 
 /// A fixed vocabulary.
@@ -22,13 +27,17 @@ public struct StaticVocabulary: Vocabulary {
     public let vendors: [String]
     /// The currencies.
     public let currencies: [String]
+    /// The brands guessed from titles.
+    public let titleBrands: [String]
     private let words: Set<String>
 
-    /// Creates a vocabulary of `vendors`, known `words` and `currencies` (most common first).
-    public init(vendors: [String], words: Set<String> = [], currencies: [String] = []) {
+    /// Creates a vocabulary of `vendors`, known `words`, `currencies` (most common first) and brands
+    /// guessed from titles.
+    public init(vendors: [String], words: Set<String> = [], currencies: [String] = [], titleBrands: [String] = []) {
         self.vendors = vendors
         self.words = words
         self.currencies = currencies
+        self.titleBrands = titleBrands
     }
 
     /// Whether `word` is one of the known words.

@@ -124,6 +124,48 @@ struct QueryParserTests {
         #expect(try Self.parse("samsung").filters.vendor == ["Samsung"])  // a real Latin word stays
     }
 
+    @Test func aBelarusianFrameAroundARussianProductNameIsBelarusian() throws {
+        #expect(try Self.parse("колькі каштуе смеситель для кухни").language == .be)
+        #expect(try Self.parse("пакажыце самыя танныя телевизоры").language == .be)
+        #expect(try Self.parse("покажите самые дешёвые телевизоры").language == .ru)
+    }
+
+    @Test func aNumberWithAUnitIsAFeatureEvenAfterAPriceCue() throws {
+        let query = try Self.parse("кондиционер до 27 м²")
+        #expect(query.filters.price == nil)
+        #expect(query.filters.units == ["27 м²"])
+        #expect(try Self.parse("кондиционер до 27 м2").filters.units == ["27 м²"])
+    }
+
+    @Test func aCodeWithLeadingZerosIsNeverAPrice() throws {
+        let query = try Self.parse("ось до 001234")
+        #expect(query.filters.price == nil)
+        #expect(query.words.contains(.init(text: "001234", role: .code)))
+    }
+
+    @Test func aBrandSaidInTwoWordsIsOneBrand() throws {
+        let query = try Self.parse("стиральная машина эл джи")
+        #expect(query.filters.vendor == ["LG"])
+        #expect(query.words.map(\.role) == [.product, .product, .brand])
+    }
+
+    @Test func aBrandGuessedFromTitlesIsFoundOnlyForAWordTheCatalogLacks() throws {
+        let parser = try QueryParser(
+            vocabulary: StaticVocabulary(
+                vendors: ["Janome"], words: ["шестеренки", "лиса", "адамикс", "smart"],
+                titleBrands: ["ROAN", "HOTA", "LISA", "ADAMEX", "SMART"]))
+        #expect(try parser.parse("хочу посмотреть шестеренки фирмы роан").filters.vendor == ["ROAN"])
+        #expect(try parser.parse("покрышки от хота").filters.vendor == ["HOTA"])
+        #expect(try parser.parse("где купить джаноме vs 50").filters.vendor == ["Janome"])
+        #expect(try parser.parse("жаноме dc 3600").filters.vendor == ["Janome"])
+        // A word the catalog has as typed names a brand only after a cue.
+        #expect(try parser.parse("пилка лиса").filters.vendor.isEmpty)
+        #expect(try parser.parse("пилка марки лиса").filters.vendor == ["LISA"])
+        #expect(try parser.parse("шестеренки адамикс").filters.vendor.isEmpty)
+        #expect(try parser.parse("шестеренки фирмы адамикс").filters.vendor == ["ADAMEX"])
+        #expect(try parser.parse("телевизор smart").filters.vendor.isEmpty)
+    }
+
     @Test(arguments: ["", "   ", "!!! ???", "ъъъ ыыы", String(repeating: "телевизор самсунг ", count: 400)])
     func oddInputNeverFails(text: String) throws {
         let query = try Self.parse(text)

@@ -13,7 +13,7 @@ final class DocumentBuilder {
     /// Where a field's values come from in a ``Product``.
     private enum Source {
         case title, brand, categoryText, paramsText, description, codes, reviews, sounds
-        case vendor, category, sku, barcode, param, currency, language, url
+        case vendor, titleBrand, category, sku, barcode, param, currency, language, url
         case price, oldPrice, discount, available, addedAt, updatedAt, rating, reviewCount
         case none
     }
@@ -146,6 +146,7 @@ final class DocumentBuilder {
         case "reviews": return .reviews
         case "sounds": return .sounds
         case "vendor": return .vendor
+        case "title_brand": return .titleBrand
         case "category": return .category
         case "sku": return .sku
         case "barcode": return .barcode
@@ -177,6 +178,23 @@ final class DocumentBuilder {
         case .reviews: return product.reviews
         default: return []
         }
+    }
+
+    /// The brand a title names when the product has no vendor: the first word of Latin letters only
+    /// (inner hyphens and apostrophes allowed, two letters or more) in a title that also has Cyrillic
+    /// words («Покрышка 270х47-203 A-1201 HOTA» → HOTA, «BENOVY Перчатки нитриловые» → BENOVY).
+    /// Words with digits are model codes, not brands.
+    static func titleBrand(of product: Product) -> String? {
+        guard let title = product.title, title.unicodeScalars.contains(where: { (0x400...0x4FF).contains($0.value) })
+        else { return nil }
+        for word in title.split(whereSeparator: { !$0.isLetter && !$0.isNumber && !"-'’".contains($0) }) {
+            let word = word.trimmingCharacters(in: CharacterSet(charactersIn: "-'’"))
+            guard word.count >= 2, word.unicodeScalars.allSatisfy({ $0.isASCII && !("0"..."9").contains($0) }),
+                word.contains(where: \.isLetter)
+            else { continue }
+            return word
+        }
+        return nil
     }
 
     /// The ``SoundKey`` keys that let a name said in the other script match: of every Latin word of
@@ -296,6 +314,7 @@ final class DocumentBuilder {
     private static func keywords(of source: Source, in product: Product, language: Language) -> [String] {
         switch source {
         case .vendor: return trimmed(product.vendor).map { [$0] } ?? []
+        case .titleBrand: return trimmed(product.vendor) == nil ? titleBrand(of: product).map { [$0] } ?? [] : []
         case .category:
             // Every level of the path, so a filter on a parent category matches its children.
             var values: [String] = []

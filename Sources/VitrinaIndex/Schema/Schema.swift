@@ -67,6 +67,7 @@ public struct Schema: Codable, Sendable, Equatable {
     /// | `description` | text ×0.5, stop words | description |
     /// | `codes` | text ×1.5, neutral | vendor code, barcode |
     /// | `reviews` | text ×0.3, stop words | review and post texts |
+    /// | `title_brand` | keyword | the first Latin word of a Cyrillic title, for products without a vendor |
     /// | `sounds` | text ×1, neutral | ``VitrinaText/SoundKey`` keys of Latin title, brand and model words and of the vendor |
     /// | `vendor`, `category`, `sku`, `barcode`, `param`, `currency`, `language`, `url` | keyword | … |
     /// | `price`, `old_price`, `discount`, `available`, `added_at`, `updated_at`, `rating`, `review_count` | numeric | … |
@@ -96,5 +97,6 @@ public struct Schema: Codable, Sendable, Equatable {
         Field("review_count", .numeric),
         // Appended last: a field's position is its number in segment files.
         Field("sounds", .text(weight: 1, neutral: true)),
+        Field("title_brand", .keyword),
     ])
 }
