@@ -195,7 +195,6 @@ public enum Lexicon {
     /// Words after a number that make it a clothing or shoe size.
     static let sizeWords: Set<String> = ["размера", "размер", "размеру", "памеру", "памер", "памера"]
 
-    /// Spoken brand names in Cyrillic (folded) for brands whose transliteration does not match.
     /// Latin words titles use for features and lines, not brands, although a Cyrillic title may
     /// start its Latin part with them («Телевизор Smart TV …», «Лампа LED …»).
     static let notBrands: Set<String> = [
@@ -206,6 +205,7 @@ public enum Lexicon {
         "bluetooth", "wireless", "digital", "power", "turbo", "steam", "wash", "direct", "drive", "no", "frost",
     ]
 
+    /// Spoken brand names in Cyrillic (folded) for brands whose transliteration does not match.
     static let brandAliases: [String: String] = [
         "ксяоми": "xiaomi", "сяоми": "xiaomi", "шаоми": "xiaomi", "шиоми": "xiaomi", "ксиоми": "xiaomi",
         "ксиаоми": "xiaomi", "редми": "xiaomi", "айфон": "apple", "айфона": "apple", "айфоны": "apple",

@@ -180,10 +180,11 @@ final class DocumentBuilder {
         }
     }
 
-    /// The brand a title names when the product has no vendor: the first word of Latin letters only
-    /// (inner hyphens and apostrophes allowed, two letters or more) in a title that also has Cyrillic
-    /// words («Покрышка 270х47-203 A-1201 HOTA» → HOTA, «BENOVY Перчатки нитриловые» → BENOVY).
-    /// Words with digits are model codes, not brands.
+    /// The brand a title names when the product has no vendor.
+    ///
+    /// The first word of Latin letters only (inner hyphens and apostrophes allowed, two letters or
+    /// more) in a title that also has Cyrillic words («Покрышка 270х47-203 A-1201 HOTA» → HOTA,
+    /// «BENOVY Перчатки нитриловые» → BENOVY). Words with digits are model codes, not brands.
     static func titleBrand(of product: Product) -> String? {
         guard let title = product.title, title.unicodeScalars.contains(where: { (0x400...0x4FF).contains($0.value) })
         else { return nil }
