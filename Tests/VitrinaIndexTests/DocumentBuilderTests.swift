@@ -11,6 +11,16 @@ private let catalogPath = URL(fileURLWithPath: #filePath)
 
 @Suite("Document builder")
 struct DocumentBuilderTests {
+    @Test(arguments: [
+        ("Покрышка 270х47-203 A-1201 HOTA №008061", "HOTA" as String?),
+        ("BENOVY Перчатки нитриловые голубые", "BENOVY"), ("Заглушка Peg-perego для колеса", "Peg-perego"),
+        ("Кофеварка De'Longhi EC 685", "De'Longhi"), ("Телевизор 55 дюймов", nil), ("Samsung Galaxy S24", nil),
+        ("Кабель 2x1.5 мм", nil), ("Лампа Q 5", nil),
+    ])
+    func aTitleNamesItsBrandByItsFirstLatinWord(title: String, brand: String?) {
+        #expect(DocumentBuilder.titleBrand(of: Product(id: "1", title: title)) == brand, "\(title)")
+    }
+
     @Test func soundKeysOfRandomTextsMatchTheReference() {
         let pieces = [
             "Samsung", "самсунг", "Philips", "iPhone", "15", "rx570", " ", "-", "'", "’", "«", "»", "é", "ß", "²", "½",
