@@ -131,6 +131,15 @@ struct MentionAnalyticsTests {
         #expect(html.contains("протекает"))
     }
 
+    @Test func verbFormsAreNotFoundAsTopics() {
+        for verb in ["оформляют", "выросла", "закажу", "сломался", "працуюць", "зламалася"] {
+            #expect(TopicCatalog.looksLikeVerb(verb), "\(verb)")
+        }
+        for noun in ["корзине", "накрыўкі", "крышка", "детали", "пакет", "кабель"] {
+            #expect(!TopicCatalog.looksLikeVerb(noun), "\(noun)")
+        }
+    }
+
     @Test func statistics() {
         #expect(abs(TrendStatistics.poissonUpperTail(observed: 0, expected: 3) - 1) < 1e-12)
         #expect(abs(TrendStatistics.poissonUpperTail(observed: 1, expected: 2) - (1 - exp(-2))) < 1e-9)

@@ -218,7 +218,7 @@ public final class TonalityAnalyzer {
         info.content =
             info.entry == nil && info.role == .plain && stem.count >= 4
             && !StopWords.list(for: language).contains(word) && word.unicodeScalars.allSatisfy { $0.value >= 0x61 }
-            && info.phrases.isEmpty && !topics.isGeneric(stem)
+            && info.phrases.isEmpty && !topics.isGeneric(stem) && !TopicCatalog.looksLikeVerb(word)
         info.fold = FeatureHash.of(Self.crossLanguageKey(stem))
         return info
     }
