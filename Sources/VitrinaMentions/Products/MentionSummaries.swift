@@ -13,8 +13,8 @@ import VitrinaModel
 /// ```swift
 /// let summaries = try MentionSummaries.load(nextTo: "shop.index")
 /// summaries?.answer(for: "el-0223", title: "чайник Xiaomi", language: .ru)
-/// // «О товаре чайник Xiaomi — 152 отзыва и упоминаний, положительных 12%. Хвалят: доставка.
-/// //  Жалуются: протекает; возврат.»
+/// // «О товаре чайник Xiaomi пишут 152 раза, положительно — 12%. Хвалят: доставка.
+/// //  Жалуются: протекает; возврат и обмен.»
 /// ```
 public struct MentionSummaries: Codable, Sendable {
     /// A topic and how many of a product's mentions talk about it in that tone.
@@ -177,23 +177,25 @@ public struct MentionSummaries: Codable, Sendable {
     ///
     /// - Parameters:
     ///   - productID: The product id.
-    ///   - title: How to call the product (its title); «товар»/«тавар» when `nil`.
+    ///   - title: How to call the product (its title); «этот товар»/«гэты тавар» when `nil`.
     ///   - language: `be` for Belarusian, anything else for Russian.
     /// - Returns: One or three short sentences.
     public func answer(for productID: String, title: String?, language: Language) -> String? {
         guard let product = products[productID], product.mentions > 0 else { return nil }
         let belarusian = language == .be
-        let name = title ?? (belarusian ? "тавар" : "товар")
+        let subject =
+            belarusian
+            ? title.map { "Пра \($0)" } ?? "Пра гэты тавар" : title.map { "О товаре \($0)" } ?? "Об этом товаре"
         let percent = Int((product.positiveShare * 100).rounded())
         var text: String
         if belarusian {
             text =
-                "Пра \(name) — \(product.mentions) \(Self.plural(product.mentions, "водгук", "водгукі", "водгукаў")) "
-                + "і згадак, станоўчых \(percent)%."
+                "\(subject) пішуць \(product.mentions) \(Self.plural(product.mentions, "раз", "разы", "разоў")), "
+                + "станоўча — \(percent)%."
         } else {
             text =
-                "О товаре \(name) — \(product.mentions) \(Self.plural(product.mentions, "отзыв", "отзыва", "отзывов")) "
-                + "и упоминаний, положительных \(percent)%."
+                "\(subject) пишут \(product.mentions) \(Self.plural(product.mentions, "раз", "раза", "раз")), "
+                + "положительно — \(percent)%."
         }
         let praised = product.praised.filter { $0.mentions >= 2 }.prefix(2).map { belarusian ? $0.be : $0.ru }
         let criticized = product.criticized.filter { $0.mentions >= 2 }.prefix(2).map { belarusian ? $0.be : $0.ru }
