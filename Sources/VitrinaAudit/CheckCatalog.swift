@@ -156,6 +156,20 @@ enum CheckCatalog {
             .notice, ru: ("Кодировка не объявлена", "Добавьте <meta charset=\"utf-8\">"),
             be: ("Кадзіроўка не абвешчана", "Дадайце <meta charset=\"utf-8\">"),
             en: ("No declared charset", "Add <meta charset=\"utf-8\">")),
+        "html.charset.mismatch": define(
+            .warning,
+            ru: (
+                "Байты страницы не в объявленной кодировке или в двух кодировках; каждое слово прочитано в своей",
+                "Сохраните всю страницу в одной кодировке (UTF-8) и объявите её в <meta charset>"
+            ),
+            be: (
+                "Байты старонкі не ў абвешчанай кадзіроўцы або ў дзвюх кадзіроўках; кожнае слова прачытана ў сваёй",
+                "Захавайце ўсю старонку ў адной кадзіроўцы (UTF-8) і абвясціце яе ў <meta charset>"
+            ),
+            en: (
+                "The page's bytes contradict its declared charset or mix two encodings; each word was read in its own",
+                "Save the whole page in one encoding (UTF-8) and declare it in <meta charset>"
+            )),
         "sd.jsonld.invalid": define(
             .error, ru: ("Блок JSON-LD не разбирается", "Исправьте синтаксис JSON (запятые, кавычки)"),
             be: ("Блок JSON-LD не разбіраецца", "Выпраўце сінтаксіс JSON (коскі, двукоссі)"),

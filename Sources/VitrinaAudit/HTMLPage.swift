@@ -10,7 +10,11 @@ import VitrinaCatalog
 ///
 /// Parsed with libxml2's HTML parser (tolerant of broken markup; network access off; entities are
 /// not expanded). The encoding comes from a BOM, `<meta charset>` or `http-equiv` in the first
-/// 4 KB, else UTF-8 when the bytes are valid UTF-8, else Windows-1251.
+/// 4 KB, else UTF-8 when the bytes are valid UTF-8, else Windows-1251. We decode the bytes to UTF-8
+/// ourselves, word by word as the catalog readers do (``MixedEncodingDecoder``), before libxml2 sees
+/// them: libxml2's own converter stopped at the first byte its encoding lacks (0x98 in
+/// Windows-1251, a Windows-1251 word in a UTF-8 page), dropped the rest of the page without a word
+/// and printed «encoding error : input conversion failed» to stderr.
 struct HTMLPage {
     /// A block of visible text: a heading, paragraph, list item or table row.
     struct Block {
@@ -25,6 +29,8 @@ struct HTMLPage {
 
     var encoding: String
     var declaredCharset: Bool
+    /// Non-ASCII words read as UTF-8 and as Windows-1251, with the first line of each (0 when none).
+    var encodingRuns: (utf8: Int, windows1251: Int, firstUTF8Line: Int, firstWindows1251Line: Int) = (0, 0, 0, 0)
     var lang: String?
     var title: String?
     /// `name`/`property` (lowercased) → content.
@@ -56,19 +62,25 @@ struct HTMLPage {
         let (encoding, declared) = Self.encoding(of: bytes)
         self.encoding = encoding
         declaredCharset = declared
+        // The page reaches libxml2 as UTF-8 and its charset declaration is ignored (see above).
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                | HTML_PARSE_NONET.rawValue)
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
         var limiter = AttributeLimiter(dialect: .html, insertsMarker: false)
         var limited: [UInt8] = []
         limited.reserveCapacity(bytes.count)
         bytes.withUnsafeBytes { limiter.filter($0, into: &limited) }
         excessAttributes = limiter.excess
         excessAttributeElements = limiter.excessCount
-        let document = limited.withUnsafeBufferPointer { buffer in
+        var decoder = MixedEncodingDecoder(preferred: encoding == "UTF-8" ? .utf8 : .windows1251)
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(limited.count + limited.count / 4)
+        limited.withUnsafeBufferPointer { decoder.appendUTF8($0, to: &utf8) }
+        encodingRuns = (decoder.utf8Runs, decoder.windows1251Runs, decoder.firstUTF8Line, decoder.firstWindows1251Line)
+        let document = utf8.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    htmlReadMemory($0, Int32(buffer.count), path, encoding, options)
+                    htmlReadMemory($0, Int32(buffer.count), path, "UTF-8", options)
                 }
             } ?? nil
         }

@@ -133,6 +133,18 @@ public struct PageAuditor: Sendable {
             find("html.attributes.excess", "\(page.excessAttributeElements - 5) more elements")
         }
         if !page.declaredCharset { find("html.charset") }
+        let runs = page.encodingRuns
+        let declaredUTF8 = page.encoding == "UTF-8"
+        if (runs.utf8 > 0 && runs.windows1251 > 0)
+            || (page.declaredCharset && (declaredUTF8 ? runs.windows1251 : runs.utf8) > 0)
+        {
+            var parts = ["declared \(page.declaredCharset ? page.encoding : "nothing")"]
+            if runs.utf8 > 0 { parts.append("\(runs.utf8) UTF-8 words from line \(runs.firstUTF8Line)") }
+            if runs.windows1251 > 0 {
+                parts.append("\(runs.windows1251) Windows-1251 words from line \(runs.firstWindows1251Line)")
+            }
+            find("html.charset.mismatch", parts.joined(separator: "; "))
+        }
         let generic: Set<String> = [
             "подробнее", "здесь", "тут", "читать далее", "ещё", "еще", "далее", "падрабязней", "больш", "чытаць далей",
         ]

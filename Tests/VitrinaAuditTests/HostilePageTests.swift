@@ -52,6 +52,46 @@ struct HostilePageTests {
         }
     }
 
+    /// Windows-1251 bytes of `text` (Russian letters А–я and ASCII only).
+    static func cp1251(_ text: String) -> [UInt8] {
+        text.unicodeScalars.map { scalar in
+            (0x410...0x44F).contains(scalar.value) ? UInt8(scalar.value - 0x410 + 0xC0) : UInt8(scalar.value)
+        }
+    }
+
+    /// Found by fuzzing the audit: libxml2's converter stopped at the first byte the page's encoding
+    /// lacks (0x98 is unassigned in Windows-1251), dropped the rest of the page without a finding
+    /// (a price after it was «no price») and printed «encoding error» to stderr.
+    @Test func aByteTheEncodingLacksDoesNotCutThePage() {
+        let html =
+            Self.cp1251(#"<!doctype html><html lang="ru"><head><meta charset="windows-1251"><title>Телевизор</title>"#)
+            + Self.cp1251("</head><body><h1>Телевизор</h1><p>bad ") + [0x98]
+            + Self.cp1251(" byte</p><p>Цена 100 руб. Телевизор есть в наличии</p></body></html>")
+        let page = HTMLPage(bytes: html, path: "cp1251.html")
+        #expect(page.text.contains("Цена 100 руб."), "\(page.text)")
+        let audit = PageAuditor(language: .en).audit(bytes: html, path: "cp1251.html")
+        let checks = audit.findings.map(\.check)
+        #expect(!checks.contains("facts.price") && !checks.contains("html.charset.mismatch"), "\(checks)")
+    }
+
+    /// Issue 12, finding 6 in the audit: a Windows-1251 word in a UTF-8 page (and a page declared
+    /// windows-1251 but written in UTF-8) is read right and reported.
+    @Test func encodingsThatContradictTheDeclarationAreReadAndReported() {
+        let mixed =
+            Array(#"<html lang="ru"><head><meta charset="utf-8"><title>Телевизор</title></head><body>"#.utf8)
+            + Array("\n<p>Телевизор Samsung</p>\n<p>".utf8) + Self.cp1251("Чайник") + Array("</p></body></html>".utf8)
+        let page = HTMLPage(bytes: mixed, path: "mixed.html")
+        #expect(page.text.contains("Телевизор Samsung") && page.text.contains("Чайник"), "\(page.text)")
+        let finding = PageAuditor(language: .en).audit(bytes: mixed, path: "mixed.html").findings
+            .first { $0.check == "html.charset.mismatch" }
+        #expect(finding?.message.contains("Windows-1251 words from line 3") == true, "\(String(describing: finding))")
+        let declared = Array(
+            #"<html lang="ru"><head><meta charset="windows-1251"><title>Чайник</title></head><body><p>Чайник</p>"#.utf8)
+        #expect(HTMLPage(bytes: declared, path: "declared.html").title == "Чайник")
+        let checks = PageAuditor(language: .en).audit(bytes: declared, path: "declared.html").findings.map(\.check)
+        #expect(checks.contains("html.charset.mismatch"))
+    }
+
     @Test func bytesIncludeMatchesContains() {
         let text = "телевизор в наличии, доставка"
         for needle in ["в наличии", "доставка", "т", "нет в наличии", "доставкаа", "ц"] {
