@@ -61,8 +61,8 @@ let package = Package(
         .target(
             name: "VitrinaSearch",
             dependencies: [
-                "VitrinaVoice", "VitrinaAudit", "CVitrinaXML", "VitrinaIndex", "VitrinaText", "VitrinaModel",
-                "CVitrinaICU",
+                "VitrinaVoice", "VitrinaAudit", "VitrinaMentions", "CVitrinaXML", "VitrinaIndex", "VitrinaText",
+                "VitrinaModel", "CVitrinaICU",
             ],
             swiftSettings: strictSettings),
         // Voice-search readiness audit of product pages.
@@ -108,7 +108,8 @@ let package = Package(
         .testTarget(
             name: "VitrinaSearchTests",
             dependencies: [
-                "VitrinaSearch", "VitrinaAudit", "VitrinaIndex", "VitrinaVoice", "VitrinaText", "VitrinaModel",
+                "VitrinaSearch", "VitrinaAudit", "VitrinaMentions", "VitrinaIndex", "VitrinaVoice", "VitrinaText",
+                "VitrinaModel",
             ],
             swiftSettings: strictSettings),
         .testTarget(

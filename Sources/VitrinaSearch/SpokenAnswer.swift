@@ -80,7 +80,7 @@ struct SpokenAnswer: Sendable {
                 sentence += be ? "Так, \(title) ёсць у наяўнасці" : "Да, \(title) есть в наличии"
                 sentence += price.map { be ? ", кошт — \($0)." : ", цена — \($0)." } ?? "."
             }
-        case .whereToBuy, .search, .recommend, .compare:
+        case .whereToBuy, .search, .recommend, .compare, .reviews:
             let count = total == 1 ? "" : found(total, be)
             sentence += count
             sentence += count.isEmpty ? "" : (be ? " Лепш за ўсё падыходзіць " : " Лучше всего подходит ")
@@ -93,6 +93,12 @@ struct SpokenAnswer: Sendable {
             sentence += "."
         }
         return sentence
+    }
+
+    /// «Отзывов о X пока нет.» for a product nobody has written about (or when no mentions are loaded).
+    func noReviews(_ product: Product, language: Language) -> String {
+        let title = product.title ?? product.id
+        return language == .be ? "Водгукаў пра \(title) пакуль няма." : "Отзывов о товаре \(title) пока нет."
     }
 
     /// How many products were found, in words: «Нашла двенадцать товаров.», «Знайшла дванаццаць тавараў.».

@@ -1,5 +1,6 @@
 import Foundation
 import VitrinaIndex
+import VitrinaMentions
 import VitrinaModel
 import VitrinaText
 import VitrinaVoice
@@ -60,6 +61,7 @@ public final class VoiceSearch: Sendable {
     private let profile: CatalogProfile
     private let analyzers = QueryAnalyzers()
     private let ranker: Ranker
+    private let mentions: MentionSummaries?
 
     /// How many keyword candidates are reranked.
     static let candidateCount = 60
@@ -70,9 +72,15 @@ public final class VoiceSearch: Sendable {
     ///
     /// - Throws: ``ICUError`` when ICU lacks Russian or Belarusian rules, ``IndexError`` when the
     ///   index cannot be read.
-    public init(reader: IndexReader, ranker: Ranker = Ranker()) throws {
+    /// - Parameters:
+    ///   - reader: The index snapshot.
+    ///   - ranker: The ranking weights.
+    ///   - mentions: What shoppers say about the products (``MentionSummaries``, written next to the
+    ///     index by `vitrina mentions import --index`), for «что говорят о …» answers.
+    public init(reader: IndexReader, ranker: Ranker = Ranker(), mentions: MentionSummaries? = nil) throws {
         self.reader = reader
         self.ranker = ranker
+        self.mentions = mentions
         profile = try CatalogProfile(reader: reader)
         parser = try QueryParser(vocabulary: IndexVocabulary(reader: reader, profile: profile))
         answers = try SpokenAnswer()
@@ -101,9 +109,19 @@ public final class VoiceSearch: Sendable {
         found.hits = Array(found.hits.prefix(limit))
         return Result(
             parsed: query, relaxed: plan.relaxed, total: found.total, hits: found.hits,
-            answer: answers.answer(
-                query, total: found.total, best: found.hits.first?.product, relaxed: !plan.relaxed.isEmpty),
+            answer: answer(query, found, relaxed: !plan.relaxed.isEmpty),
             categories: found.categories, explanation: found.explanation)
+    }
+
+    /// The sentence to say: what shoppers say about the best hit for «что говорят о …», else the
+    /// answer to the intent.
+    private func answer(_ query: VoiceQuery, _ found: Found, relaxed: Bool) -> String {
+        let best = found.hits.first?.product
+        if query.intent == .reviews, let best, found.total > 0, !relaxed {
+            return mentions?.answer(for: best.id, title: best.title, language: query.language)
+                ?? answers.noReviews(best, language: query.language)
+        }
+        return answers.answer(query, total: found.total, best: best, relaxed: relaxed)
     }
 
     /// The candidates of `text` with their features, best first, for fitting the ranker.

@@ -19,6 +19,8 @@ public struct VoiceQuery: Sendable, Equatable, Codable {
         case recommend
         /// How products differ.
         case compare
+        /// What shoppers say about a product («что говорят о …», «отзывы о …», «што кажуць пра …»).
+        case reviews
     }
 
     /// The order asked for.

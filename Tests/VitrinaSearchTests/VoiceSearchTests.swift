@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VitrinaAudit
 import VitrinaIndex
+import VitrinaMentions
 import VitrinaModel
 import VitrinaText
 import VitrinaVoice
@@ -53,6 +54,36 @@ struct VoiceSearchTests {
         #expect(cheap.hits.first?.id == "tv1" && cheap.relaxed.isEmpty)
         #expect(cheap.answer.contains("двадцать четыре тысячи девятьсот девяносто рублей"))
         #expect(cheap.answer.contains("shop.example"))
+    }
+
+    @Test func whatShoppersSayIsAnsweredFromTheMentionSummaries() throws {
+        let path = NSTemporaryDirectory() + "vitrina-voice-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = try IndexWriter(path: path)
+        for product in Self.products { try writer.add(product) }
+        try writer.commit()
+        let topic = #"{"id": "noise", "ru": "шум", "be": "шум", "mentions": 3}"#
+        let summaries = """
+            {"version": 1, "mentions": 4, "products": {"vc1": {"product": "vc1", "mentions": 4, "positive": 3,
+             "negative": 1, "neutral": 0, "meanScore": 0.5, "meanRating": 4.5, "praised": [\(topic)],
+             "criticized": []}}}
+            """
+        try Data(summaries.utf8).write(to: URL(fileURLWithPath: MentionSummaries.path(nextTo: path)))
+        let search = try VoiceSearch(
+            reader: try IndexReader(path: path), mentions: try MentionSummaries.load(nextTo: path))
+        let ru = try search.ask("что говорят о пылесосе филипс")
+        #expect(ru.parsed.intent == .reviews && ru.hits.first?.id == "vc1")
+        #expect(ru.answer.contains("4 отзыва") && ru.answer.contains("75%") && ru.answer.contains("Хвалят: шум"))
+        let be = try search.ask("што кажуць пра пыласос філіпс")
+        // The Belarusian offer comes first for a Belarusian question; nobody wrote about it.
+        #expect(be.parsed.intent == .reviews && be.hits.first?.id == "be1")
+        #expect(be.answer == "Водгукаў пра Пыласос Philips XC3131 чорны пакуль няма.")
+        // A product nobody wrote about, and a search without summaries, say so instead of guessing.
+        #expect(
+            try search.ask("отзывы о телевизоре самсунг").answer == "Отзывов о товаре Телевизор Samsung UE43 пока нет.")
+        let (plain, plainPath) = try Self.search()
+        defer { try? FileManager.default.removeItem(atPath: plainPath) }
+        #expect(try plain.ask("что говорят о пылесосе филипс").answer.hasPrefix("Отзывов о товаре"))
     }
 
     @Test func theCheapestOfAKindIsOfThatKind() throws {

@@ -28,6 +28,9 @@ struct QueryParserTests {
         ("есть ли в наличии кофемашина", .availability), ("ці ёсць у вас чайнік", .availability),
         ("какой лучше пылесос", .recommend), ("які лепш халадзільнік", .recommend), ("посоветуй наушники", .recommend),
         ("чем отличается айфон от самсунга", .compare), ("чым адрозніваецца", .compare), ("телевизор", .search),
+        ("что говорят о пылесосе дайсон", .reviews), ("отзывы на чайник", .reviews),
+        ("што кажуць пра чайнік", .reviews),
+        ("пылесос с хорошими отзывами", .search),
     ])
     func intents(text: String, intent: VoiceQuery.Intent) throws {
         #expect(try Self.parse(text).intent == intent, "\(text)")

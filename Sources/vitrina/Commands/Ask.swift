@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VitrinaIndex
+import VitrinaMentions
 import VitrinaSearch
 import VitrinaVoice
 
@@ -31,7 +32,8 @@ struct Ask: ParsableCommand {
     }
 
     func run() throws {
-        let search = try VoiceSearch(reader: try IndexReader(path: index))
+        let search = try VoiceSearch(
+            reader: try IndexReader(path: index), mentions: try MentionSummaries.load(nextTo: index))
         let result = try search.ask(query.joined(separator: " "), limit: limit, explain: explain)
         if json {
             try printJSON(AskReport(result))
