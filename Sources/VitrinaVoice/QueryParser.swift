@@ -88,7 +88,9 @@ public final class QueryParser: Sendable {
             for index in range { used[index] = true }
         }
         readNumbers(words, &used, &replacements, &query)
-        if let (range, sort) = Self.find(Lexicon.sorts.map { ($0.phrase, $0.sort) }, in: words, used: used) {
+        if let (range, sort) = Self.find(Lexicon.sorts.map { ($0.phrase, $0.sort) }, in: words, used: used),
+            !isPartOfAName(range, words, used: used, numbers: replacements.values.map(\.role))
+        {
             query.sort = sort
             for index in range { used[index] = true }
         } else if query.intent == .recommend {
@@ -176,6 +178,17 @@ public final class QueryParser: Sendable {
         if belarusian > russian { return .be }
         if russian > belarusian { return .ru }
         return nil
+    }
+
+    /// Whether a one-word order («недорогой», «новый») is a word of the catalog's titles in a query
+    /// that names a model by a code («смартфон недорогой хонор a 2400»): then it is part of the
+    /// product's name, not a request to sort.
+    private func isPartOfAName(
+        _ range: Range<Int>, _ words: [String], used: [Bool], numbers: [VoiceQuery.Word.Role]
+    ) -> Bool {
+        guard range.count == 1, vocabulary.knows(words[range.lowerBound]) else { return false }
+        return numbers.contains { $0 == .code || $0 == .number }
+            || words.indices.contains { !used[$0] && !range.contains($0) && Self.hasDigit(words[$0]) }
     }
 
     /// Words that announce a brand: «марки X», «фирмы X», «от X», «бренда X».

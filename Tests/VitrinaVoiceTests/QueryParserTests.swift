@@ -146,6 +146,16 @@ struct QueryParserTests {
         #expect(query.words.contains(.init(text: "001234", role: .code)))
     }
 
+    @Test func anOrderWordOfTheCatalogsTitlesBesideACodeIsPartOfTheName() throws {
+        let parser = try QueryParser(
+            vocabulary: StaticVocabulary(vendors: ["Honor"], words: ["недорогой", "смартфон"]))
+        let named = try parser.parse("смартфон недорогой хонор a2400")
+        #expect(named.sort == .relevance && named.text == "смартфон недорогой хонор a2400")
+        #expect(try parser.parse("смартфон недорогой хонор a 2400").sort == .relevance)
+        #expect(try parser.parse("недорогой смартфон хонор").sort == .priceAscending)
+        #expect(try Self.parse("недорогой смартфон a2400").sort == .priceAscending)  // not a title word here
+    }
+
     @Test func aBrandSaidInTwoWordsIsOneBrand() throws {
         let query = try Self.parse("стиральная машина эл джи")
         #expect(query.filters.vendor == ["LG"])
