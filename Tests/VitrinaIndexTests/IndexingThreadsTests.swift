@@ -73,10 +73,18 @@ struct IndexingThreadsTests {
                 request.limit = 10_000
                 let (a, b) = (try readers.0.search(request), try readers.1.search(request))
                 #expect(a.total == b.total, "\(text)")
-                // The same products with the same scores (ties may come in another order).
-                let left = a.hits.map { "\($0.id) \(String(format: "%.9f", $0.score))" }.sorted()
-                let right = b.hits.map { "\($0.id) \(String(format: "%.9f", $0.score))" }.sorted()
-                #expect(left == right, "\(text)")
+                // The same products with the same scores (ties may come in another order). With merges,
+                // which segments merge differs between runs, and deleted documents count in BM25's
+                // statistics until a merge purges them (as in Lucene and tantivy): scores then agree to
+                // a small relative difference, not to the last digit.
+                #expect(a.hits.map(\.id).sorted() == b.hits.map(\.id).sorted(), "\(text)")
+                let scores = Dictionary(b.hits.map { ($0.id, $0.score) }, uniquingKeysWith: max)
+                let tolerance = merges ? 0.02 : 1e-9
+                let differing = a.hits.filter { hit in
+                    guard let other = scores[hit.id] else { return true }
+                    return abs(hit.score - other) > tolerance * max(abs(hit.score), 1e-9)
+                }
+                #expect(differing.isEmpty, "\(text): \(differing.prefix(3).map(\.id))")
             }
         }
     }
