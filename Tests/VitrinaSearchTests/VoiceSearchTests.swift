@@ -86,6 +86,36 @@ struct VoiceSearchTests {
         #expect(try plain.ask("что говорят о пылесосе филипс").answer.hasPrefix("Отзывов о товаре"))
     }
 
+    @Test func wishesAboutReviewsReorderTheHitsAndAreExplained() throws {
+        let path = NSTemporaryDirectory() + "vitrina-voice-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = try IndexWriter(path: path)
+        let vacuums = (1...3).map { number in
+            Product(
+                id: "v\(number)", title: "Пылесос Philips FC\(number)", vendor: "Philips",
+                categoryPath: ["Бытовая техника", "Пылесосы"], price: Double(number) * 100, currency: "RUB")
+        }
+        for product in vacuums { try writer.add(product) }
+        try writer.commit()
+        let plain = try VoiceSearch(reader: try IndexReader(path: path))
+        let order = try plain.ask("тихий пылесос филипс").hits.map(\.id)
+        let last = try #require(order.last)
+        // Reviews praise the last one's noise level twelve times and never complain.
+        let noise = #"{"id": "noise", "ru": "шум", "be": "шум", "mentions": 12}"#
+        let summaries = """
+            {"version": 1, "mentions": 12, "products": {"\(last)": {"product": "\(last)", "mentions": 12, "positive": 12,
+             "negative": 0, "neutral": 0, "meanScore": 0.8, "praised": [\(noise)], "criticized": []}}}
+            """
+        try Data(summaries.utf8).write(to: URL(fileURLWithPath: MentionSummaries.path(nextTo: path)))
+        let search = try VoiceSearch(
+            reader: try IndexReader(path: path), mentions: try MentionSummaries.load(nextTo: path))
+        let quiet = try search.ask("тихий пылесос филипс")
+        #expect(quiet.hits.first?.id == last && quiet.hits.count == order.count)
+        #expect(quiet.answer.contains("По отзывам:"))
+        // Without a wish about reviews nothing is said about them.
+        #expect(try !search.ask("пылесос филипс").answer.contains("По отзывам"))
+    }
+
     @Test func theCheapestOfAKindIsOfThatKind() throws {
         let (search, path) = try Self.search()
         defer { try? FileManager.default.removeItem(atPath: path) }
