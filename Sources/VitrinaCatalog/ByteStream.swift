@@ -71,9 +71,18 @@ public final class ByteStream {
                 try refill()
                 if start == end { break }
             }
-            let newline = buffer[start..<end].firstIndex(of: 0x0A)
+            // memchr: the generic firstIndex(of:) went byte by byte (3% of a JSONL import).
+            let (from, to) = (start, end)
+            let newline: Int? = buffer.withUnsafeBufferPointer { bytes in
+                guard let base = bytes.baseAddress, let hit = memchr(base + from, 0x0A, to - from) else {
+                    return nil
+                }
+                return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+            }
             let stop = newline ?? end
-            output.append(contentsOf: buffer[start..<stop])
+            buffer.withUnsafeBufferPointer { bytes in
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<stop]))
+            }
             bytesRead += stop - start
             start = stop
             if newline != nil {

@@ -58,6 +58,7 @@ struct ByteTokenizerTests {
         "Телевизор Samsung 55\" QE55Q60C 4K, 128гб, 2,5 л", "робот-пылесос x96q s24 30\u{202F}000 ₽",
         "сям'я аб’ява ул.Ленина т.д. a@b.ru", "3 в 1, 128 ГБ, 2 литра, 27″", "a_1 1_a __ _ 1.5a a1,5",
         String(repeating: "я", count: 300) + " 1", "при\u{0301}вет сл\u{00AD}ово", "",
+        "Пылесосы123 экстраординарны\u{0301}й ааааа-бббббб ааааааааа_1 ёжикЁЖИКўі'я Ґанок",
     ])
     func examplesGiveTheReferenceTokens(_ text: String) throws {
         #expect(try tokenizer.tokenize(text) == tokenizer.referenceTokenize(text))

@@ -283,7 +283,16 @@ struct ProductJSONScanner {
         guard peek() == UInt8(ascii: "\"") else { return nil }
         index += 1
         let start = index
-        // The common case: no escapes.
+        // The common case: no escapes. Eight bytes at a time while none of them is a quote, a
+        // backslash or a control character (the byte loop below decides the rest).
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= bytes.count,
+                !Self.mayEndString(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            {
+                index += 8
+            }
+        }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
@@ -332,6 +341,19 @@ struct ProductJSONScanner {
             }
         }
         return nil
+    }
+
+    /// False when none of the eight bytes of `word` is `"`, `\\` or below 0x20 (true may be a
+    /// false alarm: the caller then looks at the bytes one by one).
+    @inline(__always)
+    private static func mayEndString(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        // A byte below n (n <= 0x80) borrows through `x - n` and had its high bit clear.
+        func hasByteBelow(_ x: UInt64, _ n: UInt64) -> Bool { (x &- ones &* n) & ~x & highs != 0 }
+        return hasByteBelow(quote, 1) || hasByteBelow(backslash, 1) || hasByteBelow(word, 0x20)
     }
 
     /// `bytes` as a String when they are valid UTF-8; `nil` otherwise.

@@ -89,7 +89,7 @@ struct ByteTokenAssembler {
                         next += 2
                     }
                 }
-                emitSingle(range, followedBy: next < count ? next : nil)
+                emitSingle(range, followedBy: next < count ? next : nil, mayHaveDigit: segment.mayHaveDigit)
             }
             previousEnd = next
             index = next
@@ -108,7 +108,7 @@ struct ByteTokenAssembler {
         }
         let start = position
         var kind = TokenKind.word
-        for part in 0..<partCount where classify(segments[first + 2 * part].range) != .word {
+        for part in 0..<partCount where classify(segments[first + 2 * part]) != .word {
             kind = .modelCode
             break
         }
@@ -120,7 +120,7 @@ struct ByteTokenAssembler {
         if emitsParts {
             for offset in 0..<partCount {
                 let part = segments[first + 2 * offset].range
-                let partKind = classify(part)
+                let partKind = classify(segments[first + 2 * offset])
                 var partFlags: TokenFlags = [.part]
                 if partKind != .word { partFlags.insert(.keyword) }
                 append(
@@ -136,12 +136,13 @@ struct ByteTokenAssembler {
     }
 
     /// Emits one word-like segment: a word, a number, a number with its unit, or a model code.
-    private mutating func emitSingle(_ range: Range<Int>, followedBy next: Int?) {
+    /// `mayHaveDigit` false: the segmenter saw no digit in it (no need to look for one).
+    private mutating func emitSingle(_ range: Range<Int>, followedBy next: Int?, mayHaveDigit: Bool = true) {
         if range.count > maximumTokenBytes {
             emitChunks(range)
             return
         }
-        if !containsDigit(range) {
+        if !mayHaveDigit || !containsDigit(range) {
             // Letters only: the common case, no runs to split.
             if previousKind == .number, previousEnd >= 0, let code = spacedUnit(range, next: next) {
                 emit(kind: .unit, range: range, term: storeScratch(code), flags: [])
@@ -286,8 +287,9 @@ struct ByteTokenAssembler {
     }
 
     /// The kind a single segment would get on its own.
-    private mutating func classify(_ range: Range<Int>) -> TokenKind {
-        if !containsDigit(range) { return .word }
+    private mutating func classify(_ segment: WordBreaker.Segment) -> TokenKind {
+        let range = segment.range
+        if !segment.mayHaveDigit || !containsDigit(range) { return .word }
         alphanumericRuns(range)
         if runs.count == 1 { return runs[0].isDigits ? .number : .word }
         return .modelCode

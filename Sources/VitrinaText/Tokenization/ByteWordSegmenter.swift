@@ -115,11 +115,12 @@ enum ByteWordSegmenter {
             index += startLength
             switch startClass {
             case .letter, .numeric, .extendNumLet:
-                guard let status = word(bytes, from: &index, startClass: startClass) else {
+                var sawDigit = startClass == .numeric
+                guard let status = word(bytes, from: &index, startClass: startClass, sawDigit: &sawDigit) else {
                     segments.removeSubrange(first...)
                     return false
                 }
-                segments.append(WordBreaker.Segment(range: start..<index, status: status))
+                segments.append(WordBreaker.Segment(range: start..<index, status: status, mayHaveDigit: sawDigit))
             case .space:
                 while index < bytes.count, let (next, length) = classify(bytes, at: index), next == .space {
                     index += length
@@ -150,13 +151,27 @@ enum ByteWordSegmenter {
     }
 
     /// Extends a word-like segment from `index` (just after its first character, of class
-    /// `startClass`); returns its rule status, or `nil` when the text must go to ICU.
+    /// `startClass`); returns its rule status, or `nil` when the text must go to ICU. Sets
+    /// `sawDigit` when the segment has a digit.
     @inline(__always)
-    private static func word(_ bytes: UnsafeBufferPointer<UInt8>, from index: inout Int, startClass: Class) -> Int32? {
+    private static func word(
+        _ bytes: UnsafeBufferPointer<UInt8>, from index: inout Int, startClass: Class, sawDigit: inout Bool
+    ) -> Int32? {
         var status: Int32 = startClass == .letter ? 200 : startClass == .numeric ? 100 : 0
         var previous = startClass
+        let raw = UnsafeRawPointer(bytes.baseAddress)
         while index < bytes.count {
-            // Fast paths: ASCII letters and digits, basic Cyrillic letters (U+0400–U+047F).
+            // Fast paths: four basic Cyrillic letters (U+0400–U+047F: D0/D1 and a continuation
+            // byte each) in one load, then ASCII letters and digits and one Cyrillic letter.
+            if let raw, index + 8 <= bytes.count,
+                UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    & 0xC0FE_C0FE_C0FE_C0FE == 0x80D0_80D0_80D0_80D0
+            {
+                status = 200
+                previous = .letter
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             if byte | 0x20 &- 0x61 < 26 {
                 status = 200
@@ -167,6 +182,7 @@ enum ByteWordSegmenter {
             if byte &- 0x30 < 10 {
                 status = 100
                 previous = .numeric
+                sawDigit = true
                 index += 1
                 continue
             }
@@ -182,6 +198,7 @@ enum ByteWordSegmenter {
                 status = 200
             case .numeric:
                 status = 100
+                sawDigit = true
             case .extendNumLet:
                 status = previous == .numeric ? 100 : 200
             case .extend:
@@ -200,6 +217,7 @@ enum ByteWordSegmenter {
                 guard joinsLetters || joinsDigits else { return status }
                 index = after + nextLength
                 status = next == .letter ? 200 : 100
+                if next == .numeric { sawDigit = true }
                 previous = next
                 continue
             default:

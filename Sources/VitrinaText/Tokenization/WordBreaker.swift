@@ -13,6 +13,9 @@ final class WordBreaker {
         /// ICU's rule status: 0–99 none (spaces, punctuation), 100–199 number, 200–299 letter,
         /// 300–399 kana, 400–499 ideographic.
         var status: Int32
+        /// False only when the segment surely has no ASCII digit (the byte segmenter knows; ICU's
+        /// segments leave it true and the assembler looks at the bytes).
+        var mayHaveDigit = true
 
         /// True for segments ICU counts as words or numbers.
         var isWordLike: Bool { status >= 100 }
