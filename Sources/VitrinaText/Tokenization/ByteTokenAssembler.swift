@@ -136,6 +136,7 @@ struct ByteTokenAssembler {
     }
 
     /// Emits one word-like segment: a word, a number, a number with its unit, or a model code.
+    ///
     /// `mayHaveDigit` false: the segmenter saw no digit in it (no need to look for one).
     private mutating func emitSingle(_ range: Range<Int>, followedBy next: Int?, mayHaveDigit: Bool = true) {
         if range.count > maximumTokenBytes {

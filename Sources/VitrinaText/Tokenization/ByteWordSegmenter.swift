@@ -151,8 +151,9 @@ enum ByteWordSegmenter {
     }
 
     /// Extends a word-like segment from `index` (just after its first character, of class
-    /// `startClass`); returns its rule status, or `nil` when the text must go to ICU. Sets
-    /// `sawDigit` when the segment has a digit.
+    /// `startClass`); returns its rule status, or `nil` when the text must go to ICU.
+    ///
+    /// Sets `sawDigit` when the segment has a digit.
     @inline(__always)
     private static func word(
         _ bytes: UnsafeBufferPointer<UInt8>, from index: inout Int, startClass: Class, sawDigit: inout Bool
