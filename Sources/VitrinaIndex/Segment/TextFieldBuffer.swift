@@ -11,6 +11,30 @@ struct TextFieldBuffer {
         var documents: [UInt32] = []
         var frequencies: [UInt32] = []
         var positions: [UInt32] = []
+        /// The last document that had the term (to start its posting once per document).
+        var lastDocument: Int32 = -1
+        /// The last position added in the current document.
+        var lastPosition: UInt32 = 0
+
+        /// Adds one occurrence; returns the memory the new entries take, roughly, and whether
+        /// the position came before the document's previous one.
+        @inline(__always)
+        mutating func add(document: Int32, position: UInt32) -> (bytes: Int, outOfOrder: Bool) {
+            var bytes = 4
+            var outOfOrder = false
+            if lastDocument != document {
+                lastDocument = document
+                documents.append(UInt32(bitPattern: document))
+                frequencies.append(1)
+                bytes += 8
+            } else {
+                frequencies[frequencies.count - 1] += 1
+                outOfOrder = position < lastPosition
+            }
+            lastPosition = position
+            positions.append(position)
+            return (bytes, outOfOrder)
+        }
     }
 
     /// Postings by slot.
@@ -21,10 +45,6 @@ struct TextFieldBuffer {
     private(set) var lengths: [UInt16] = []
     /// Per term number: its slot + 1 (0: the field has no such term yet).
     private var slots: [Int32] = []
-    /// Per slot: the last document that had the term (to start its posting once per document).
-    private var lastDocument: [Int32] = []
-    /// Per slot: the last position added in the current document.
-    private var lastPosition: [UInt32] = []
     /// Slots whose positions came out of order in the current document.
     private var unsorted: [Int] = []
 
@@ -35,30 +55,20 @@ struct TextFieldBuffer {
     mutating func add(term: Int32, position: Int, document: Int) -> Int {
         let number = Int(term)
         if number >= slots.count { slots.append(contentsOf: repeatElement(0, count: number + 1 - slots.count)) }
-        var bytes = 4
+        var bytes = 0
         var slot = Int(slots[number]) - 1
         if slot < 0 {
             slot = postings.count
             slots[number] = Int32(truncatingIfNeeded: slot + 1)
             postings.append(TermPostings())
             termNumbers.append(term)
-            lastDocument.append(-1)
-            lastPosition.append(0)
             bytes += 96
         }
-        let position = UInt32(truncatingIfNeeded: position)
-        if lastDocument[slot] != Int32(truncatingIfNeeded: document) {
-            lastDocument[slot] = Int32(truncatingIfNeeded: document)
-            postings[slot].documents.append(UInt32(truncatingIfNeeded: document))
-            postings[slot].frequencies.append(1)
-            bytes += 8
-        } else {
-            postings[slot].frequencies[postings[slot].frequencies.count - 1] += 1
-            if position < lastPosition[slot] { unsorted.append(slot) }
-        }
-        lastPosition[slot] = position
-        postings[slot].positions.append(position)
-        return bytes
+        // The slot's state lives next to its lists: one access to `postings` per occurrence.
+        let (added, outOfOrder) = postings[slot].add(
+            document: Int32(truncatingIfNeeded: document), position: UInt32(truncatingIfNeeded: position))
+        if outOfOrder { unsorted.append(slot) }
+        return bytes + added
     }
 
     /// Adds the terms of one text value, their positions shifted by `base`, to document
