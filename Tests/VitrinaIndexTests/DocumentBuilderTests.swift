@@ -42,6 +42,24 @@ struct DocumentBuilderTests {
         }
     }
 
+    @Test func languageSamplesAreTheFirstCharacters() {
+        let pieces = [
+            "Пылесос", "ў", "é", "e\u{301}", "\u{301}", "\r\n", "\r", "\n", "\t", "😀", "中", "«", "»", "—", " ",
+            "\u{200D}", "ß", "a", "12", "\u{A0}", "№",
+        ]
+        var state: UInt64 = 9
+        func random(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33) % bound
+        }
+        for _ in 0..<5_000 {
+            let text = (0..<random(40)).map { _ in pieces[random(pieces.count)] }.joined()
+            let count = random(30)
+            let sample = DocumentBuilder.prefix(of: text, characters: count)
+            #expect(Array(sample.utf8) == Array(String(text.prefix(count)).utf8), "\(text.debugDescription)")
+        }
+    }
+
     @Test(
         "Sound keys of 21vek.by titles match the reference",
         .enabled(if: FileManager.default.fileExists(atPath: catalogPath), "../shared/data is absent"))

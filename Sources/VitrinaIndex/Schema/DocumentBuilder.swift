@@ -61,8 +61,38 @@ final class DocumentBuilder {
     static func language(of product: Product) -> Language {
         if let language = product.language { return language }
         // The title and the start of the description are evidence enough.
-        let sample = [product.title, product.description.map { String($0.prefix(400)) }].compactMap { $0 }
+        let sample = [product.title, product.description.map { prefix(of: $0, characters: 400) }].compactMap { $0 }
         return LanguageDetector().detect(sample.joined(separator: " "))
+    }
+
+    /// The first `count` Characters of `text`, found over bytes when none of the scalars up to
+    /// there can join a neighbour into one Character (counting Characters costs more than the
+    /// language detection it feeds); `String.prefix` otherwise.
+    static func prefix(of text: String, characters count: Int) -> String {
+        var text = text
+        let end: Int? = text.withUTF8 { bytes in
+            var index = 0
+            var scalars = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                var length = 1
+                if byte >= 0x80 {
+                    guard let (scalar, scalarLength) = decodeScalar(bytes, at: index), isSimple(scalar) else {
+                        return nil
+                    }
+                    length = scalarLength
+                } else if byte == 0x0D {
+                    return nil  // CR LF is one Character
+                }
+                // The scalar after the last one kept is checked too: a combining mark would join it.
+                if scalars == count { return index }
+                scalars += 1
+                index += length
+            }
+            return bytes.count
+        }
+        guard let end else { return String(text.prefix(count)) }
+        return String(text.utf8.prefix(end)) ?? String(text.prefix(count))
     }
 
     /// Adds `product` to `segment` (which must share this builder's vocabulary); returns its
