@@ -126,6 +126,13 @@ package struct MixedEncodingDecoder: Sendable {
         var weak = 0
         while index < run.count {
             let lead = run[index]
+            // The common case, basic Cyrillic (U+0400–U+047F): two bytes, plausible.
+            if lead & 0xFE == 0xD0, index + 1 < run.count, run[index + 1] & 0xC0 == 0x80 {
+                characters += 1
+                strong += 1
+                index += 2
+                continue
+            }
             let length: Int
             var scalar: UInt32
             switch lead {
