@@ -32,6 +32,8 @@ public final class IndexReader: @unchecked Sendable {
     public let schema: Schema
     let segments: [Segment]
     let directory: IndexDirectory
+    /// Typo corrections of query words found in this snapshot's dictionaries.
+    let typoCorrections = TypoCorrections()
     /// Keeps this snapshot's files from a writer of this process.
     private let pin: SnapshotPin
 

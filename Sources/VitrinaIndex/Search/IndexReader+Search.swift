@@ -39,7 +39,7 @@ extension IndexReader {
         let scorer = try QueryScorer(
             query: query, schema: schema, segments: segments, textFields: textFields,
             typoTolerance: request.typoTolerance, proximityBonus: request.proximityBonus,
-            minimumShouldMatch: request.mode == .any ? request.minimumShouldMatch : 0)
+            minimumShouldMatch: request.mode == .any ? request.minimumShouldMatch : 0, corrections: typoCorrections)
 
         // Negative values count as 0; a page past every possible match is empty (no overflow).
         let largest = segments.reduce(0) { $0 + $1.reader.documentCount }
@@ -136,7 +136,8 @@ extension IndexReader {
         let query = try ParsedQuery(request.text, mode: request.mode)
         let scorer = try QueryScorer(
             query: query, schema: schema, segments: segments, textFields: schema.textFields,
-            typoTolerance: request.typoTolerance, proximityBonus: request.proximityBonus)
+            typoTolerance: request.typoTolerance, proximityBonus: request.proximityBonus,
+            corrections: typoCorrections)
         for (index, segment) in segments.enumerated().reversed() {
             guard let document = try segment.reader.documents(id: id).first(where: segment.isLive) else { continue }
             return try scorer.explain(segment: index, document: document)

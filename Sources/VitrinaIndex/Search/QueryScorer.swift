@@ -40,7 +40,7 @@ struct QueryScorer {
 
     init(
         query: ParsedQuery, schema: Schema, segments: [IndexReader.Segment], textFields: [Int], typoTolerance: Bool,
-        proximityBonus: Bool, minimumShouldMatch: Int = 0
+        proximityBonus: Bool, minimumShouldMatch: Int = 0, corrections: TypoCorrections? = nil
     ) throws {
         self.schema = schema
         self.minimumShouldMatch = minimumShouldMatch
@@ -62,7 +62,8 @@ struct QueryScorer {
             let terms = try clause.words.map { word in
                 try TermExpansion.expand(
                     word: word, exact: clause.soundKeys, prefix: clause.prefix,
-                    typos: typoTolerance && clause.allowsTypos, fields: textFields, segments: segments, cache: cache)
+                    typos: typoTolerance && clause.allowsTypos, fields: textFields, segments: segments, cache: cache,
+                    corrections: corrections)
             }
             // IDF: from the largest document frequency of any term of each word; phrases add theirs.
             var idf = 0.0

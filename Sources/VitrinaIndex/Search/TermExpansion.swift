@@ -21,7 +21,7 @@ struct TermExpansion {
     /// mean" would), which keeps common queries as fast as exact ones.
     static func expand(
         word terms: [String], exact: Set<String> = [], prefix: String?, typos: Bool, fields: [Int],
-        segments: [IndexReader.Segment], cache: TermCache
+        segments: [IndexReader.Segment], cache: TermCache, corrections: TypoCorrections? = nil
     ) throws -> [Int: [ExpandedTerm]] {
         var result: [Int: [ExpandedTerm]] = [:]
         var typos = typos
@@ -56,27 +56,11 @@ struct TermExpansion {
             if typos {
                 for term in terms where !exact.contains(term) {
                     guard let matcher = FuzzyMatcher(term) else { continue }
-                    let first = matcher.firstLetter
-                    for segment in segments {
-                        var walk = FuzzyMatcher.Walk()
-                        var count = 0
-                        try first.withUnsafeBytes { start in
-                            try segment.reader.scanTerms(field: field, from: start) { bytes, _ in
-                                guard bytes.starts(with: first), count < maximumExpansions else { return .stop }
-                                switch matcher.step(bytes, walk: &walk) {
-                                case .dead(let prefixBytes):
-                                    return .skipPrefix(prefixBytes)
-                                case .miss, .match(distance: 0):
-                                    return .next
-                                case .match(let distance):
-                                    let text = String(decoding: bytes, as: UTF8.self)
-                                    let boost = distance == 1 ? oneEditBoost : twoEditsBoost
-                                    found[text] = max(found[text] ?? 0, boost)
-                                    count += 1
-                                    return .next
-                                }
-                            }
-                        }
+                    let find = { try Self.corrections(of: matcher, field: field, segments: segments) }
+                    let corrected =
+                        try corrections.map { try $0.corrections(field: field, term: term, find: find) } ?? find()
+                    for correction in corrected {
+                        found[correction.term] = max(found[correction.term] ?? 0, correction.boost)
                     }
                 }
             }
@@ -84,5 +68,36 @@ struct TermExpansion {
                 .sorted { $0.term < $1.term }
         }
         return result
+    }
+
+    /// The terms of `field` one or two edits from the matcher's word (not the word itself), at
+    /// most ``maximumExpansions`` per segment, with their boosts.
+    static func corrections(of matcher: FuzzyMatcher, field: Int, segments: [IndexReader.Segment]) throws
+        -> [ExpandedTerm]
+    {
+        var found: [String: Double] = [:]
+        let first = matcher.firstLetter
+        for segment in segments {
+            var walk = FuzzyMatcher.Walk()
+            var count = 0
+            try first.withUnsafeBytes { start in
+                try segment.reader.scanTerms(field: field, from: start) { bytes, _ in
+                    guard bytes.starts(with: first), count < maximumExpansions else { return .stop }
+                    switch matcher.step(bytes, walk: &walk) {
+                    case .dead(let prefixBytes):
+                        return .skipPrefix(prefixBytes)
+                    case .miss, .match(distance: 0):
+                        return .next
+                    case .match(let distance):
+                        let text = String(decoding: bytes, as: UTF8.self)
+                        let boost = distance == 1 ? oneEditBoost : twoEditsBoost
+                        found[text] = max(found[text] ?? 0, boost)
+                        count += 1
+                        return .next
+                    }
+                }
+            }
+        }
+        return found.map { ExpandedTerm(term: $0.key, boost: $0.value) }.sorted { $0.term < $1.term }
     }
 }
