@@ -106,7 +106,12 @@ public final class VoiceSearch: Sendable {
             } else {
                 try ranked(query, evidence, plan: &plan, limit: limit, explain: explain)
             }
-        found.hits = Array(found.hits.prefix(limit))
+        // Candidates are ranked on their summaries (everything ranking reads); the hits returned are whole.
+        found.hits = try found.hits.prefix(limit).map { hit in
+            var hit = hit
+            hit.product = try reader.product(id: hit.id) ?? hit.product
+            return hit
+        }
         let qualifiers = mentions == nil ? [] : ReviewQualifier.parse(text).qualifiers
         if let mentions, !qualifiers.isEmpty, query.sort == .relevance || query.sort == .rating {
             found.hits = Self.reviewOrdered(found.hits, qualifiers, mentions)
@@ -142,6 +147,13 @@ public final class VoiceSearch: Sendable {
             return (hit: hit, key: review + 0.5 / Double(rank + 1), rank: rank)
         }
         return keyed.sorted { $0.key != $1.key ? $0.key > $1.key : $0.rank < $1.rank }.map(\.hit)
+    }
+
+    /// `request` asking for hit summaries only.
+    private static func summaries(_ request: SearchRequest) -> SearchRequest {
+        var request = request
+        request.wholeProducts = false
+        return request
     }
 
     /// The sentence to say: what shoppers say about the best hit for «что говорят о …», else the
@@ -222,6 +234,7 @@ public final class VoiceSearch: Sendable {
         let joins = CodeKeys.joins(of: query.words.filter { $0.role != .unit }.map(\.text))
         let text = ([query.text] + joins).joined(separator: " ")
         var request = SearchRequest(text: text, mode: .any, filters: plan.filters, limit: Self.candidateCount)
+        request.wholeProducts = false
         // Relaxation. A longer query gives up required words before a filter: it carries words that are
         // not about the product. In a query of one or two words each word is essential: filters go first.
         var found: SearchResult?
@@ -258,9 +271,10 @@ public final class VoiceSearch: Sendable {
         let voters =
             kindOnly
             ? try reader.search(
-                SearchRequest(
-                    text: evidence.kindText, mode: .any, filters: plan.filters, limit: QueryCategories.voters,
-                    proximityBonus: false)
+                Self.summaries(
+                    SearchRequest(
+                        text: evidence.kindText, mode: .any, filters: plan.filters, limit: QueryCategories.voters,
+                        proximityBonus: false))
             ).hits : result.hits
         return (result, QueryCategories(hits: voters))
     }
@@ -293,6 +307,7 @@ public final class VoiceSearch: Sendable {
         var request = SearchRequest(
             text: kind, mode: confident.isEmpty ? .all : .any, filters: filters, sort: sort, limit: Self.orderedCount,
             facets: ["currency"], proximityBonus: false)
+        request.wholeProducts = false
         var result = try reader.search(request)
         if result.total == 0 && !kind.isEmpty {
             request.mode = .any
