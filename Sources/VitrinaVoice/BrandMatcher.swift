@@ -55,10 +55,11 @@ struct BrandMatcher: Sendable {
 
     /// The brand `word` (folded, lowercase) names, if any.
     ///
-    /// Vendors are found by their phonetic key. `guessing` says the catalog does not have the word as
+    /// Vendors are found by their phonetic key. `guessing` (asked only when no vendor matched: it
+    /// may look the word up in the index) says the catalog does not have the word as
     /// typed (or a cue announced a brand): only then is a brand guessed from titles found by its
     /// spelling, and any brand by its sound key.
-    func vendor(for word: String, guessing: Bool = false) -> String? {
+    func vendor(for word: String, guessing: @autoclosure () -> Bool = false) -> String? {
         guard word.count >= 2 else { return nil }
         let spoken = Lexicon.brandAliases[word] ?? word
         let key = Self.phonetic(latin?.searchKey(spoken) ?? spoken)
@@ -67,7 +68,7 @@ struct BrandMatcher: Sendable {
         if key.count >= 6, let vendor = long.first(where: { Self.withinOneEdit($0.key, key) })?.vendor {
             return vendor
         }
-        guard guessing else { return nil }
+        guard guessing() else { return nil }
         if let brand = guessedSpelling[key] { return brand }
         guard word.count >= 3 else { return nil }
         for spelling in Self.spellings(of: spoken) {
