@@ -10,11 +10,8 @@ let strictSettings: [SwiftSetting] = [
 let package = Package(
     name: "Vitrina",
     products: [
-        .library(
-            name: "Vitrina",
-            targets: [
-                "VitrinaImport", "VitrinaIndex", "VitrinaCatalog", "VitrinaMentions", "VitrinaText", "VitrinaModel",
-            ]),
+        // Storefront code imports one module, `Vitrina`, which re-exports the client-facing targets.
+        .library(name: "Vitrina", targets: ["Vitrina"]),
         .executable(name: "vitrina", targets: ["vitrina"]),
     ],
     dependencies: [
@@ -61,18 +58,27 @@ let package = Package(
         .target(
             name: "VitrinaSearch",
             dependencies: [
-                "VitrinaVoice", "VitrinaAudit", "VitrinaMentions", "CVitrinaXML", "VitrinaIndex", "VitrinaText",
-                "VitrinaModel", "CVitrinaICU",
+                "VitrinaVoice", "VitrinaMentions", "CVitrinaXML", "VitrinaIndex", "VitrinaText", "VitrinaModel",
+                "CVitrinaICU",
             ],
             swiftSettings: strictSettings),
-        // Voice-search readiness audit of product pages.
+        // Voice-search readiness audit of product pages; knows a catalog only through `CatalogLookup`.
         .target(
             name: "VitrinaAudit",
             dependencies: ["CVitrinaXML", "VitrinaCatalog", "VitrinaVoice", "VitrinaText", "VitrinaModel"],
             swiftSettings: strictSettings),
+        // The module storefront code imports: re-exports the client-facing targets, joins the audit to the index.
+        .target(
+            name: "Vitrina",
+            dependencies: [
+                "VitrinaImport", "VitrinaIndex", "VitrinaCatalog", "VitrinaSearch", "VitrinaVoice", "VitrinaMentions",
+                "VitrinaAudit", "VitrinaText", "VitrinaModel",
+            ],
+            swiftSettings: strictSettings),
         .executableTarget(
             name: "vitrina",
             dependencies: [
+                "Vitrina",
                 "VitrinaImport",
                 "VitrinaMentions",
                 "VitrinaVoice",
@@ -108,8 +114,7 @@ let package = Package(
         .testTarget(
             name: "VitrinaSearchTests",
             dependencies: [
-                "VitrinaSearch", "VitrinaAudit", "VitrinaMentions", "VitrinaIndex", "VitrinaVoice", "VitrinaText",
-                "VitrinaModel",
+                "VitrinaSearch", "VitrinaMentions", "VitrinaIndex", "VitrinaVoice", "VitrinaText", "VitrinaModel",
             ],
             swiftSettings: strictSettings),
         .testTarget(
@@ -117,6 +122,7 @@ let package = Package(
         .testTarget(
             name: "VitrinaMentionsTests", dependencies: ["VitrinaMentions", "VitrinaIndex", "VitrinaModel"],
             swiftSettings: strictSettings),
+        .testTarget(name: "VitrinaTests", dependencies: ["Vitrina"], swiftSettings: strictSettings),
         .testTarget(name: "VitrinaCLITests", dependencies: ["vitrina"], swiftSettings: strictSettings),
     ]
 )

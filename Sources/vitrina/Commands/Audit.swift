@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import Vitrina
 import VitrinaAudit
 import VitrinaIndex
-import VitrinaSearch
 
 /// `vitrina audit`: voice-search readiness of saved product pages.
 struct Audit: ParsableCommand {

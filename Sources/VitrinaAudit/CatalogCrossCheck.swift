@@ -1,27 +1,26 @@
-import VitrinaAudit
-import VitrinaIndex
+import VitrinaModel
 
 /// Compares an audited page with the catalog in an index.
 ///
-/// Is it the same product, with the same price and availability as the feed? The product is found by SKU, then barcode (GTIN), then page URL (keyword fields), then by its
-/// name as an all-words query. Findings: `catalog.missing` (notice: no such product in the
+/// Is it the same product, with the same price and availability as the feed? The product is found
+/// through a ``CatalogLookup`` by SKU, then barcode (GTIN), then page URL, then by its name. Findings: `catalog.missing` (notice: no such product in the
 /// catalog), `catalog.price` (error: the page's price differs from the feed's by more than one
 /// kopeck), `catalog.availability` (warning: the page and the feed disagree on stock).
 public enum CatalogCrossCheck {
     /// Adds the cross-check's findings to `audit`.
     ///
-    /// - Throws: ``IndexError`` when the index cannot be read.
-    public static func apply(to audit: inout PageAudit, reader: IndexReader, language: ReportLanguage) throws {
+    /// - Throws: what `catalog` throws when it cannot be read.
+    public static func apply(
+        to audit: inout PageAudit, catalog: some CatalogLookup, language: ReportLanguage
+    ) throws {
         let facts = audit.product
         var found: Product?
-        for (field, value) in [("sku", facts.sku), ("barcode", facts.gtin), ("url", facts.url)] {
+        for (key, value) in [(CatalogKey.sku, facts.sku), (.barcode, facts.gtin), (.url, facts.url)] {
             guard let value, found == nil else { continue }
-            let hits = try reader.search(
-                SearchRequest(text: "", filters: [.equals(field: field, value: value)], limit: 1))
-            found = hits.hits.first?.product
+            found = try catalog.product(where: key, equals: value)
         }
         if found == nil, let name = facts.name {
-            found = try reader.search(SearchRequest(text: name, limit: 1, typoTolerance: false)).hits.first?.product
+            found = try catalog.product(named: name)
         }
         let be = language == .be
         let en = language == .en
