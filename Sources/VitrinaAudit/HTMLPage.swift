@@ -2,7 +2,9 @@ import CVitrinaXML
 import Foundation
 import VitrinaCatalog
 
-#if canImport(Glibc)
+#if canImport(Darwin)
+    import Darwin
+#elseif canImport(Glibc)
     import Glibc
 #endif
 

@@ -1,6 +1,17 @@
-#if canImport(Glibc)
+#if canImport(Darwin)
+    import Darwin
+#elseif canImport(Glibc)
     import Glibc
 #endif
+
+/// The C library's `read`, named apart from Swift methods called `read`.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    #if canImport(Darwin)
+        Darwin.read(descriptor, buffer, count)
+    #else
+        Glibc.read(descriptor, buffer, count)
+    #endif
+}
 
 /// Reads a saved page, at most a given number of bytes of it.
 enum PageFile {
@@ -22,7 +33,7 @@ enum PageFile {
         var filled = 0
         while filled < wanted {
             let got = bytes.withUnsafeMutableBytes { raw in
-                Glibc.read(descriptor, raw.baseAddress.map { $0 + filled }, wanted - filled)
+                systemRead(descriptor, raw.baseAddress.map { $0 + filled }, wanted - filled)
             }
             if got < 0, errno == EINTR { continue }
             guard got >= 0 else { throw failure(path, "read failed") }

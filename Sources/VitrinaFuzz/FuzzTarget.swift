@@ -4,9 +4,20 @@ import VitrinaIndex
 import VitrinaModel
 import VitrinaVoice
 
-#if canImport(Glibc)
+#if canImport(Darwin)
+    import Darwin
+#elseif canImport(Glibc)
     import Glibc
 #endif
+
+/// The C library's `write`, named apart from Swift methods called `write`.
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    #if canImport(Darwin)
+        Darwin.write(descriptor, buffer, count)
+    #else
+        Glibc.write(descriptor, buffer, count)
+    #endif
+}
 
 /// One fuzz target: bytes in, nothing out.
 ///
@@ -109,7 +120,7 @@ enum Scratch {
         defer { close(descriptor) }
         var offset = 0
         while offset < bytes.count {
-            let written = Glibc.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+            let written = systemWrite(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
             guard written > 0 else { fatalError("cannot write \(path): errno \(errno)") }
             offset += written
         }

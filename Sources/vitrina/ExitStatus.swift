@@ -5,7 +5,9 @@ import VitrinaCatalog
 import VitrinaIndex
 import VitrinaMentions
 
-#if canImport(Glibc)
+#if canImport(Darwin)
+    import Darwin
+#elseif canImport(Glibc)
     import Glibc
 #endif
 

@@ -1,8 +1,17 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
+#if canImport(Darwin)
     import Darwin
+#elseif canImport(Glibc)
+    import Glibc
 #endif
+
+/// The C library's `write`, named apart from Swift methods called `write`.
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    #if canImport(Darwin)
+        Darwin.write(descriptor, buffer, count)
+    #else
+        Glibc.write(descriptor, buffer, count)
+    #endif
+}
 
 /// Buffered writes to standard output: `print` flushes too often for line-per-word tools.
 struct OutputBuffer {
@@ -22,7 +31,7 @@ struct OutputBuffer {
         bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
-                let written = Glibc.write(1, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+                let written = systemWrite(1, raw.baseAddress.map { $0 + offset }, raw.count - offset)
                 if written <= 0 { break }
                 offset += written
             }

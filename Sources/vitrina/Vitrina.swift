@@ -1,8 +1,28 @@
 import ArgumentParser
 
-#if canImport(Glibc)
+#if canImport(Darwin)
+    import Darwin
+#elseif canImport(Glibc)
     import Glibc
 #endif
+
+/// The C library's `write`, named apart from Swift methods called `write`.
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    #if canImport(Darwin)
+        Darwin.write(descriptor, buffer, count)
+    #else
+        Glibc.write(descriptor, buffer, count)
+    #endif
+}
+
+/// The C library's `exit`, named apart from `ParsableCommand.exit`.
+private func systemExit(_ status: Int32) -> Never {
+    #if canImport(Darwin)
+        Darwin.exit(status)
+    #else
+        Glibc.exit(status)
+    #endif
+}
 
 /// The `vitrina` command: search and voice-readiness tools for ru/be product catalogs.
 @main
@@ -33,7 +53,7 @@ struct Vitrina: ParsableCommand {
             guard let (status, message) = ExitStatus.classify(error) else { Self.exit(withError: error) }
             var standardError = StandardError()
             print("Error: \(message)", to: &standardError)
-            Glibc.exit(status)
+            systemExit(status)
         }
     }
 }
@@ -42,6 +62,6 @@ struct Vitrina: ParsableCommand {
 struct StandardError: TextOutputStream {
     mutating func write(_ string: String) {
         let bytes = Array(string.utf8)
-        _ = bytes.withUnsafeBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+        _ = bytes.withUnsafeBytes { systemWrite(2, $0.baseAddress, $0.count) }
     }
 }

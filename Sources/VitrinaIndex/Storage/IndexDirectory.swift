@@ -1,8 +1,19 @@
 import Synchronization
 
-#if canImport(Glibc)
+#if canImport(Darwin)
+    import Darwin
+#elseif canImport(Glibc)
     import Glibc
 #endif
+
+/// The C library's `rename`, named apart from ``IndexDirectory/rename(_:to:)``.
+private func systemRename(_ from: String, _ to: String) -> Int32 {
+    #if canImport(Darwin)
+        Darwin.rename(from, to)
+    #else
+        Glibc.rename(from, to)
+    #endif
+}
 
 /// The only place the index touches the file system: durable writes, renames, the lock.
 ///
@@ -59,7 +70,9 @@ final class IndexDirectory: @unchecked Sendable {
         var names: [String] = []
         while let entry = readdir(handle) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                // 256 bytes on Linux, 1,024 on Darwin.
+                let capacity = MemoryLayout.size(ofValue: entry.pointee.d_name)
+                return $0.withMemoryRebound(to: CChar.self, capacity: capacity) { String(cString: $0) }
             }
             if name != "." && name != ".." { names.append(name) }
         }
@@ -105,7 +118,7 @@ final class IndexDirectory: @unchecked Sendable {
 
     /// Renames `from` to `to` atomically, then fsyncs the directory.
     func rename(_ from: String, to: String) throws {
-        guard Glibc.rename(file(from), file(to)) == 0 else {
+        guard systemRename(file(from), file(to)) == 0 else {
             throw IndexError.io(file(from), "rename failed: \(String(cString: strerror(errno)))")
         }
         try syncDirectory()
@@ -127,7 +140,12 @@ final class IndexDirectory: @unchecked Sendable {
     func modificationTime(_ name: String) -> Double? {
         var status = stat()
         guard stat(file(name), &status) == 0 else { return nil }
-        return Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9
+        #if canImport(Darwin)
+            let time = status.st_mtimespec
+        #else
+            let time = status.st_mtim
+        #endif
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     /// The size of `name` in bytes, `nil` when it does not exist.
@@ -142,7 +160,7 @@ final class IndexDirectory: @unchecked Sendable {
         if mkdir(file(folder), 0o755) != 0 && errno != EEXIST {
             throw IndexError.io(file(folder), "cannot create directory: \(String(cString: strerror(errno)))")
         }
-        guard Glibc.rename(file(name), file(folder) + "/" + name) == 0 else {
+        guard systemRename(file(name), file(folder) + "/" + name) == 0 else {
             throw IndexError.io(file(name), "cannot move into \(folder): \(String(cString: strerror(errno)))")
         }
     }

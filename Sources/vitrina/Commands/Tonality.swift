@@ -3,7 +3,9 @@ import Foundation
 import VitrinaMentions
 import VitrinaModel
 
-#if canImport(Glibc)
+#if canImport(Darwin)
+    import Darwin
+#elseif canImport(Glibc)
     import Glibc
 #endif
 

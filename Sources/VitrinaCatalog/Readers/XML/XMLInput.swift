@@ -1,8 +1,19 @@
 import Foundation
 
-#if canImport(Glibc)
+#if canImport(Darwin)
+    import Darwin
+#elseif canImport(Glibc)
     import Glibc
 #endif
+
+/// The C library's `read`, named apart from Swift methods called `read`.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    #if canImport(Darwin)
+        Darwin.read(descriptor, buffer, count)
+    #else
+        Glibc.read(descriptor, buffer, count)
+    #endif
+}
 
 /// The bytes libxml2 reads from an XML file: decoded to UTF-8 word by word when the document is in
 /// UTF-8 or Windows-1251 (whatever its declaration says), with the attributes of each tag capped.
@@ -52,7 +63,7 @@ final class XMLInput {
         self.path = path
         self.descriptor = descriptor
         chunk = [UInt8](repeating: 0, count: max(4_096, chunkSize))
-        let first = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+        let first = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
         guard first >= 0 else {
             let code = errno
             throw ImportProblem(
@@ -94,7 +105,7 @@ final class XMLInput {
             if atEnd { return 0 }
             pending.removeAll(keepingCapacity: true)
             pendingStart = 0
-            let got = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            let got = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
             if got < 0 {
                 if errno == EINTR { continue }
                 readError = errno
