@@ -28,8 +28,8 @@ import VitrinaVoice
 /// print(result.answer)
 /// ```
 public final class VoiceSearch: Sendable {
-    /// What `ask` returns; its JSON is the output of `vitrina ask --json`.
-    public struct Result: Sendable {
+    /// What `ask` returns (`vitrina ask --json` prints a summary of it).
+    public struct Result: Sendable, Codable, Equatable {
         /// The parsed query.
         public var parsed: VoiceQuery
         /// What was given up to find anything (`filter: price`, `words: 1 of 3`), in order.
@@ -45,14 +45,28 @@ public final class VoiceSearch: Sendable {
         /// For `explain`: the explained product's features and their contributions, when it was a
         /// candidate.
         public var explanation: [Ranker.Contribution]?
+
+        /// Creates a result (for tests and for clients that decode or build their own).
+        public init(
+            parsed: VoiceQuery, relaxed: [String] = [], total: Int = 0, hits: [SearchResult.Hit] = [],
+            answer: String = "", categories: [String] = [], explanation: [Ranker.Contribution]? = nil
+        ) {
+            self.parsed = parsed
+            self.relaxed = relaxed
+            self.total = total
+            self.hits = hits
+            self.answer = answer
+            self.categories = categories
+            self.explanation = explanation
+        }
     }
 
     /// A candidate with its features, for fitting the ranker.
-    public struct Candidate: Sendable {
+    package struct Candidate: Sendable {
         /// The product id.
-        public var id: String
+        package var id: String
         /// Its features.
-        public var features: [RankingFeature: Double]
+        package var features: [RankingFeature: Double]
     }
 
     private let reader: IndexReader
@@ -170,7 +184,7 @@ public final class VoiceSearch: Sendable {
     /// The candidates of `text` with their features, best first, for fitting the ranker.
     ///
     /// - Throws: ``IndexError`` when the index cannot be read.
-    public func candidates(_ text: String) throws -> [Candidate] {
+    package func candidates(_ text: String) throws -> [Candidate] {
         let query = parser.parse(text)
         let evidence = QueryEvidence(query: query, reader: reader, analyzers: analyzers)
         var plan = HardFilters(query: query, profile: profile)

@@ -411,5 +411,5 @@ final class DocumentBuilder {
 extension Product {
     /// The language the index analyzed this product in: its own, else detected from its title and
     /// the start of its description (the `language` keyword field holds the same).
-    public var indexedLanguage: Language { DocumentBuilder.language(of: self) }
+    package var indexedLanguage: Language { DocumentBuilder.language(of: self) }
 }

@@ -12,7 +12,7 @@ extension IndexReader {
     /// - Returns: The largest document frequency among the word's terms; 0 for a word the catalog
     ///   does not have or for text that is not one word.
     /// - Throws: ``IndexError`` `corrupt` for damaged files.
-    public func documentFrequency(ofWord word: String, soundKey: Bool = true) throws -> Int {
+    package func documentFrequency(ofWord word: String, soundKey: Bool = true) throws -> Int {
         let query = try ParsedQuery(word, mode: .any)
         guard let clause = query.clauses.first, var terms = clause.words.first, query.clauses.count == 1 else {
             return 0
