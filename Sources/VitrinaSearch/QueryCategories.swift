@@ -40,6 +40,9 @@ struct QueryCategories: Sendable {
 
     /// Categories at or above ``confidentShare``, the largest first.
     var confident: [String] {
-        shares.filter { $0.value >= Self.confidentShare }.sorted { $0.value > $1.value }.map(\.key)
+        shares.filter { $0.value >= Self.confidentShare }.sorted {
+            $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
+        }
+        .map(\.key)
     }
 }

@@ -110,8 +110,10 @@ public final class QueryParser: Sendable {
         var result: [VoiceQuery.Word] = []
         var seen: Set<String> = []
         var joined: Set<Int> = []
+        // A word said twice counts once («телевизор, ну, телевизор»); numbers and codes may repeat, as
+        // they do in model names («rtx 4080 … gv n 4080 aorusx»).
         func append(_ word: VoiceQuery.Word) {
-            guard seen.insert(word.text).inserted else { return }
+            guard seen.insert(word.text).inserted || Self.hasDigit(word.text) else { return }
             result.append(word)
         }
         for (index, word) in words.enumerated() {
@@ -256,6 +258,11 @@ public final class QueryParser: Sendable {
                 continue
             }
             guard !vocabulary.knows(word), brands.vendor(for: word) == nil else { continue }
+            // A short Latin word beside digits is part of a code («lres 3002 pf», «scrcc 175»).
+            let besideDigits = [index - 1, index + 1].contains {
+                words.indices.contains($0) && Self.hasDigit(words[$0])
+            }
+            if word.count <= 5 && besideDigits { continue }
             // A Latin word without vowels is no word at all: take the conversion even if unknown.
             let hasVowel = word.contains { "aeiouy".contains($0) }
             if !hasVowel && word.count >= 4 || readable.contains(index) { result[index] = cyrillic }
@@ -318,12 +325,14 @@ public final class QueryParser: Sendable {
             // A currency word right after.
             var end = span.upperBound
             var currency: String??
-            if end < words.count, let code = Lexicon.currencyWords[words[end]] {
+            let cue = Self.cue(before: span.lowerBound, in: words, used: used)
+            if end < words.count, let code = Lexicon.currencyWords[words[end]],
+                cue != nil || !Self.isSizeAbbreviation(at: end, in: words)
+            {
                 currency = code
                 end += 1
                 if end < words.count, ["руб", "рублей", "рублеу", "рублеў", "рубля"].contains(words[end]) { end += 1 }
             }
-            let cue = Self.cue(before: span.lowerBound, in: words, used: used)
             let isCode = span.count == 1 && Self.isVerbatimCode(words[span.lowerBound])
             // «до 27 м²»: a number with a unit is a feature even after a cue.
             let unitFollows = currency == nil && end < words.count && Self.unit(of: words[end]) != nil
@@ -389,6 +398,12 @@ public final class QueryParser: Sendable {
         let currencies = vocabulary.currencies
         if currencies.contains("RUB") && currencies.contains("BYN") { return language == .be ? "BYN" : "RUB" }
         return currencies.first ?? rouble(for: language)
+    }
+
+    /// Whether the `р` at `index` abbreviates «размер» rather than roubles: a number follows it
+    /// («костюм 4010 к-18-26 (р.98-52)», said «26 р 98-52»), and no price cue came before.
+    static func isSizeAbbreviation(at index: Int, in words: [String]) -> Bool {
+        words[index] == "р" && index + 1 < words.count && hasDigit(words[index + 1])
     }
 
     /// `30 000`: a number of one to three digits followed by groups of exactly three digits, read

@@ -93,6 +93,15 @@ struct SpokenNumberParserTests {
         // `к` is a preposition unless it follows digits; `с` only opens `с половиной`.
         #expect(ru.numbers(in: ["к", "пятнице"]).isEmpty)
         #expect(ru.numbers(in: ["два", "к", "пятнице"]).map(\.value) == [2])
+        // Followed by digits, `к` is a letter of a code: «4010 к-18-26».
+        #expect(ru.numbers(in: ["4010", "к", "18", "26"]).map(\.value) == [4010, 18, 26])
+        #expect(ru.numbers(in: ["yn", "900", "5500", "k"]).map(\.value) == [900, 5500])
+        // A teen never follows tens: «девяносто восемнадцать» is a code said in pairs (9018).
+        #expect(ru.numbers(in: ["девяносто", "восемнадцать"]).map(\.value) == [90, 18])
+        #expect(be.numbers(in: ["дзевяноста", "васямнаццаць"]).map(\.value) == [90, 18])
+        #expect(ru.value(of: "сто восемнадцать") == 118)
+        #expect(ru.numbers(in: ["до", "30", "k"]).map(\.value) == [30_000])
+        #expect(ru.numbers(in: ["30", "k", "рублей"]).map(\.value) == [30_000])
         #expect(ru.numbers(in: ["телевизор", "с", "экраном"]).isEmpty)
         #expect(ru.numbers(in: ["с", "половиной"]).isEmpty)
         #expect(ru.numbers(in: ["полтысячи", "с", "половиной"]).map(\.value) == [500])

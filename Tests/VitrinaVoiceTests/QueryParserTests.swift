@@ -125,6 +125,7 @@ struct QueryParserTests {
         #expect(try Self.parse("ntktdbpjh").text == "телевизор")
         #expect(try Self.parse("cvfhnajy").text == "смартфон")  // known to the catalog
         #expect(try Self.parse("samsung").filters.vendor == ["Samsung"])  // a real Latin word stays
+        #expect(try Self.parse("адаптер lres 3002 pf").text == "адаптер lres 3002 pf")  // part of a code
     }
 
     @Test func aBelarusianFrameAroundARussianProductNameIsBelarusian() throws {
@@ -144,6 +145,21 @@ struct QueryParserTests {
         let query = try Self.parse("ось до 001234")
         #expect(query.filters.price == nil)
         #expect(query.words.contains(.init(text: "001234", role: .code)))
+    }
+
+    @Test func codeLettersBetweenNumbersAreNeitherThousandsNorRoubles() throws {
+        // «Костюм Пуговка / 4010 к-18-26 (р.98-52)» said aloud.
+        let query = try Self.parse("костюм пуговка 4010 к 18 26 р 98-52")
+        #expect(query.filters.price == nil)
+        #expect(query.text == "костюм пуговка 4010 18 26 р 98-52")
+        #expect(try Self.parse("костюм до 26 р").filters.price?.max == 26)
+        #expect(try Self.parse("костюм до 26 р 98-52").filters.price?.max == 26)  // a cue says price
+        #expect(try Self.parse("ноутбук до 30 к").filters.price?.max == 30_000)
+    }
+
+    @Test func numbersAndCodesMayRepeatOtherWordsCountOnce() throws {
+        #expect(try Self.parse("видеокарта rtx 4080 gv n 4080").text == "видеокарта rtx 4080 gv n 4080")
+        #expect(try Self.parse("телевизор ну телевизор samsung").words.filter { $0.text == "телевизор" }.count == 1)
     }
 
     @Test func anOrderWordOfTheCatalogsTitlesBesideACodeIsPartOfTheName() throws {

@@ -23,7 +23,9 @@ public struct Ranker: Sendable {
 
     /// The score of a feature vector.
     public func score(_ features: [RankingFeature: Double]) -> Double {
-        features.reduce(0) { $0 + $1.value * (weights[$1.key] ?? 0) }
+        // In a fixed order: a dictionary's order differs per instance, and floating-point sums with it,
+        // which would break ties between equal products differently on every run.
+        RankingFeature.allCases.reduce(0) { $0 + (features[$1] ?? 0) * (weights[$1] ?? 0) }
     }
 
     /// Each feature's value, weight and contribution, in the order of ``RankingFeature``.

@@ -1,7 +1,8 @@
 /// What one word contributes to a spoken number.
 enum NumberWord: Equatable, Sendable {
-    /// 0–9 (rank 1), 10–19 (a teen: rank 1, nothing smaller may follow), tens (rank 2),
-    /// hundreds (rank 3). `полтора` is 1.5 with rank 1 and closes its group.
+    /// 0–9 (rank 1), 10–19 (a teen: rank 2 as tens, so `девяносто восемнадцать` is two numbers, and
+    /// nothing smaller may follow), tens (rank 2), hundreds (rank 3). `полтора` is 1.5 with rank 1 and
+    /// closes its group.
     case cardinal(Double, rank: Int, closesGroup: Bool)
     /// A multiplier: тысяча, миллион, миллиард and their abbreviations.
     case scale(Double)
@@ -23,7 +24,7 @@ enum NumberWord: Equatable, Sendable {
         guard value >= 0, value == value.rounded(), value < 1e15 else { return nil }
         switch value {
         case 0..<10: return .cardinal(value, rank: 1, closesGroup: false)
-        case 10..<20: return .cardinal(value, rank: 1, closesGroup: true)
+        case 10..<20: return .cardinal(value, rank: 2, closesGroup: true)
         case 20..<100 where value.truncatingRemainder(dividingBy: 10) == 0:
             return .cardinal(value, rank: 2, closesGroup: false)
         case 100..<1000 where value.truncatingRemainder(dividingBy: 100) == 0:

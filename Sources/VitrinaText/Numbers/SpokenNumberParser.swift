@@ -115,7 +115,9 @@ public final class SpokenNumberParser: Sendable {
                 index += 1
                 continue
             }
-            guard var word = classify(words[index], budget: &budget) else {
+            guard var word = classify(words[index], budget: &budget),
+                !Self.isCodeLetter(word, at: index, in: words)
+            else {
                 builder.finish(into: &result)
                 index += 1
                 continue
@@ -195,6 +197,16 @@ public final class SpokenNumberParser: Sendable {
     /// Whether `word` is a screen resolution: `2k`, `4k`, `5k`, `6k`, `8k` (Latin or Cyrillic `к`).
     static func isResolution(_ word: String) -> Bool {
         NumberWordTables.resolutions.contains(word)
+    }
+
+    /// Whether the shorthand `к`/`k` at `index` is a letter rather than thousands: digits follow it
+    /// («4010 к 18 26», written «4010 к-18-26»), or it is the Latin `k` outside a price («5500 k» is
+    /// kelvins); `30 к`, `до 30 k` and `30 k рублей` stay thousands.
+    static func isCodeLetter(_ word: NumberWord, at index: Int, in words: [String]) -> Bool {
+        guard case .scaleAfterDigits = word else { return false }
+        if index + 1 < words.count, words[index + 1].first?.isNumber == true { return true }
+        let saysPrice = (index > 0 && isPriceContext(words, at: index - 1)) || isPriceContext(words, at: index)
+        return words[index] == "k" && !saysPrice
     }
 
     /// Whether the words around `index` say a price: a price word before it (`до`, `за`, `дешевле`,
