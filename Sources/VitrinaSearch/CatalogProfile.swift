@@ -16,12 +16,15 @@ struct CatalogProfile: Sendable {
     let discountCoverage: Double
     /// The catalog's brands.
     let vendors: [String]
+    /// Brands guessed from the titles of products without a vendor, with their product counts.
+    let titleBrands: [(name: String, count: Int)]
 
     /// Reads the profile of `reader`'s snapshot (a match-all count with facets: one pass over the
     /// columns, done once per snapshot).
     init(reader: IndexReader) throws {
         let facets = try reader.search(
-            SearchRequest(text: "", mode: .any, limit: 0, facets: ["currency", "available", "old_price"]))
+            SearchRequest(
+                text: "", mode: .any, limit: 0, facets: ["currency", "available", "old_price", "title_brand"]))
         products = facets.total
         currencies = (facets.keywordFacets["currency"] ?? []).map { ($0.value, $0.count) }
         let denominator = Double(max(1, facets.total))
@@ -30,6 +33,7 @@ struct CatalogProfile: Sendable {
         let discounts = facets.numericFacets["old_price"]?.buckets.reduce(0) { $0 + $1.count } ?? 0
         discountCoverage = Double(discounts) / denominator
         vendors = reader.distinctValues(of: "vendor")
+        titleBrands = (facets.keywordFacets["title_brand"] ?? []).map { ($0.value, $0.count) }
     }
 
     /// Whether a filter on stock would mean something: at least half the products say.

@@ -8,7 +8,8 @@ public struct IndexVocabulary: Vocabulary {
     public let vendors: [String]
     /// The catalog's currencies, the most common first.
     public let currencies: [String]
-    /// Brands guessed from the titles of products without a vendor.
+    /// Brands guessed from the titles of products without a vendor: words that lead at least a third of
+    /// the titles holding them.
     public let titleBrands: [String]
     private let reader: IndexReader
 
@@ -23,7 +24,19 @@ public struct IndexVocabulary: Vocabulary {
         self.reader = reader
         vendors = profile.vendors
         currencies = profile.currencies.map(\.code)
-        titleBrands = reader.distinctValues(of: "title_brand")
+        titleBrands = profile.titleBrands.filter { brand in
+            Self.isBrand(brand.name, leading: brand.count, reader: reader)
+        }.map(\.name).sorted()
+    }
+
+    /// Whether a word that leads some titles is a brand: it leads at least a third of the titles that
+    /// hold it.
+    ///
+    /// «HOTA» starts the titles it is in; «RTX» starts a few («Видеокарта RTX 3050 …») but
+    /// follows the brand in most («Видеокарта Gigabyte RTX 4080»): a feature word, like Smart or LED.
+    private static func isBrand(_ name: String, leading: Int, reader: IndexReader) -> Bool {
+        let holding = (try? reader.documentFrequency(ofWord: name, soundKey: false)) ?? 0
+        return leading * 3 >= holding
     }
 
     /// Whether any text field's dictionary holds `word`.

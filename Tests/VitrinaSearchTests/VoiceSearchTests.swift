@@ -115,6 +115,23 @@ struct VoiceSearchTests {
         #expect(try !search.ask("пылесос филипс").answer.contains("По отзывам"))
     }
 
+    @Test func aWordThatLeadsFewOfItsTitlesIsNotABrand() throws {
+        let path = NSTemporaryDirectory() + "vitrina-voice-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = try IndexWriter(path: path)
+        let titles = [
+            "Видеокарта RTX 3050 8GB", "Видеокарта Gigabyte RTX 4080 16GB", "Видеокарта MSI RTX 4070 12GB",
+            "Видеокарта Palit RTX 4060", "Покрышка 270х47-203 HOTA", "Камера HOTA 20",
+        ]
+        for (number, title) in titles.enumerated() {
+            try writer.add(Product(id: "p\(number)", title: title, price: 100, currency: "BYN"))
+        }
+        try writer.commit()
+        let brands = try IndexVocabulary(reader: try IndexReader(path: path)).titleBrands
+        // RTX leads one of the four titles it is in; the others lead theirs.
+        #expect(brands == ["Gigabyte", "HOTA", "MSI", "Palit"])
+    }
+
     @Test func theCheapestOfAKindIsOfThatKind() throws {
         let (search, path) = try Self.search()
         defer { try? FileManager.default.removeItem(atPath: path) }
