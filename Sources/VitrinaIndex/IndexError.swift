@@ -26,6 +26,8 @@ public struct IndexError: Error, CustomStringConvertible, Sendable, Equatable {
         /// The directory holds index files but no consistent commit to continue from: nothing is
         /// written until `vitrina check --repair` (or a writer opened with `recover`) rolls back.
         public static let needsRepair = Code(rawValue: "needs-repair")
+        /// A text file given to the index (a synonyms file) does not follow its syntax.
+        public static let malformed = Code(rawValue: "malformed")
     }
 
     /// What went wrong.

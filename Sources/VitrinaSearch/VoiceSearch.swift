@@ -76,6 +76,7 @@ public final class VoiceSearch: Sendable {
     private let analyzers = QueryAnalyzers()
     private let ranker: Ranker
     private let mentions: MentionSummaries?
+    private let synonyms: Synonyms?
 
     /// How many keyword candidates are reranked.
     static let candidateCount = 60
@@ -91,10 +92,15 @@ public final class VoiceSearch: Sendable {
     ///   - ranker: The ranking weights.
     ///   - mentions: What shoppers say about the products (``MentionSummaries``, written next to the
     ///     index by `vitrina mentions import --index`), for «что говорят о …» answers.
-    public init(reader: IndexReader, ranker: Ranker = Ranker(), mentions: MentionSummaries? = nil) throws {
+    ///   - synonyms: Word groups the candidate searches apply (``Synonyms``, stored next to the index
+    ///     by `vitrina synonyms set`).
+    public init(
+        reader: IndexReader, ranker: Ranker = Ranker(), mentions: MentionSummaries? = nil, synonyms: Synonyms? = nil
+    ) throws {
         self.reader = reader
         self.ranker = ranker
         self.mentions = mentions
+        self.synonyms = synonyms
         profile = try CatalogProfile(reader: reader)
         parser = try QueryParser(vocabulary: IndexVocabulary(reader: reader, profile: profile))
         answers = try SpokenAnswer()
@@ -249,6 +255,7 @@ public final class VoiceSearch: Sendable {
         let text = ([query.text] + joins).joined(separator: " ")
         var request = SearchRequest(text: text, mode: .any, filters: plan.filters, limit: Self.candidateCount)
         request.wholeProducts = false
+        request.synonyms = synonyms
         // Relaxation. A longer query gives up required words before a filter: it carries words that are
         // not about the product. In a query of one or two words each word is essential: filters go first.
         var found: SearchResult?
@@ -322,6 +329,7 @@ public final class VoiceSearch: Sendable {
             text: kind, mode: confident.isEmpty ? .all : .any, filters: filters, sort: sort, limit: Self.orderedCount,
             facets: ["currency"], proximityBonus: false)
         request.wholeProducts = false
+        request.synonyms = synonyms
         var result = try reader.search(request)
         if result.total == 0 && !kind.isEmpty {
             request.mode = .any

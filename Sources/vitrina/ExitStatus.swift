@@ -69,7 +69,8 @@ enum ExitStatus {
         case let error as IndexError:
             switch error.code {
             case .io: return (ioError, "\(error)")
-            case .corrupt, .foreignFile, .noIndex, .needsRepair, .missingFile: return (dataError, "\(error)")
+            case .corrupt, .foreignFile, .noIndex, .needsRepair, .missingFile, .malformed:
+                return (dataError, "\(error)")
             case .badRequest: return (usage, "\(error)")
             default: return (failure, "\(error)")
             }

@@ -35,7 +35,8 @@ struct Vitrina: ParsableCommand {
             74 a file that cannot be read or written, 1 anything else.
             """,
         subcommands: [
-            Analyze.self, Stem.self, Index.self, Search.self, Stats.self, Check.self, Export.self, Parse.self, Ask.self,
+            Analyze.self, Stem.self, Index.self, Search.self, Delete.self, SynonymsCommand.self, Stats.self, Check.self,
+            Export.self, Parse.self, Ask.self,
             Eval.self, RankerData.self, Tonality.self, Mentions.self,
             Audit.self,
             Generate.self,

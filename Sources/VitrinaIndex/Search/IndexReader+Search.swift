@@ -13,7 +13,7 @@ extension IndexReader {
     /// - Throws: ``IndexError`` `bad-request` for an unknown field or a field of the wrong kind,
     ///   `corrupt` for damaged files.
     public func search(_ request: SearchRequest) throws -> SearchResult {
-        let query = try ParsedQuery(request.text, mode: request.mode)
+        let query = try ParsedQuery(request.text, mode: request.mode, synonyms: request.synonyms)
         let textFields = schema.textFields
         let plan = try FilterPlan(request.filters, schema: schema, segments: segments)
         let facetFields = try request.facets.map { name -> (Int, FieldKind) in
@@ -133,7 +133,7 @@ extension IndexReader {
     /// How the score of the product `id` for `request`'s query is made; `nil` when the product is
     /// not in this snapshot or does not match the query (filters are not applied).
     public func explain(_ request: SearchRequest, id: String) throws -> Explanation? {
-        let query = try ParsedQuery(request.text, mode: request.mode)
+        let query = try ParsedQuery(request.text, mode: request.mode, synonyms: request.synonyms)
         let scorer = try QueryScorer(
             query: query, schema: schema, segments: segments, textFields: schema.textFields,
             typoTolerance: request.typoTolerance, proximityBonus: request.proximityBonus,

@@ -41,7 +41,7 @@ struct ParsedQuery {
     private static let analyzers = [AnyAnalyzer(preset: .ru), AnyAnalyzer(preset: .be)]
     private static let normalizer = TextNormalizer(language: .other)
 
-    init(_ text: String, mode: SearchRequest.Mode) throws {
+    init(_ text: String, mode: SearchRequest.Mode, synonyms: Synonyms? = nil) throws {
         var clauses: [Clause] = []
         for piece in Self.split(text) {
             var body = piece.text
@@ -68,7 +68,14 @@ struct ParsedQuery {
                 continue
             }
             let explicit = piece.text.hasPrefix("+")
-            for (word, isPlainWord, key) in try Self.wordsWithKinds(body) {
+            for (var word, isPlainWord, key) in try Self.wordsWithKinds(body) {
+                var keys: Set<String> = key.map { [$0] } ?? []
+                // A word of a synonyms group matches the terms of the whole group.
+                if let synonyms, let group = synonyms.group(of: word.filter { $0 != key }) {
+                    word += synonyms.groupTerms[group].filter { !word.contains($0) }
+                    word += synonyms.groupKeys[group].filter { !word.contains($0) }
+                    keys.formUnion(synonyms.groupKeys[group])
+                }
                 // Stop words are not indexed in descriptions: never require them unless asked to.
                 let isStopWord =
                     word.first.map { StopWords.russian.contains($0) || StopWords.belarusian.contains($0) } ?? false
@@ -76,7 +83,7 @@ struct ParsedQuery {
                 clauses.append(
                     Clause(
                         words: [word], isPhrase: false, prefix: nil, occur: wordOccur, allowsTypos: isPlainWord,
-                        soundKeys: key.map { [$0] } ?? []))
+                        soundKeys: keys))
             }
         }
         self.clauses = clauses
@@ -90,7 +97,7 @@ struct ParsedQuery {
 
     /// Words of `text`, each with its terms (the last may be its sound key), whether it is a plain
     /// letter word (typo tolerance never applies to numbers and model codes), and its sound key.
-    private static func wordsWithKinds(_ text: String) throws -> [(terms: [String], isPlainWord: Bool, key: String?)] {
+    static func wordsWithKinds(_ text: String) throws -> [(terms: [String], isPlainWord: Bool, key: String?)] {
         var byPosition: [Int: (terms: [String], isPlainWord: Bool, key: String?)] = [:]
         var order: [Int] = []
         for (index, analyzer) in analyzers.enumerated() {

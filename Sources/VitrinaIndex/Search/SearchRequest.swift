@@ -70,6 +70,8 @@ public struct SearchRequest: Sendable {
     /// parameters and pictures, dates and reviews stay empty. Highlights always read whole
     /// products; ``IndexReader/product(id:)`` returns one.
     public var wholeProducts = true
+    /// Groups of words that match each other's terms (``Synonyms``; `nil`: none).
+    public var synonyms: Synonyms?
 
     /// Creates a request.
     public init(

@@ -33,7 +33,8 @@ struct Ask: ParsableCommand {
 
     func run() throws {
         let search = try VoiceSearch(
-            reader: try IndexReader(path: index), mentions: try MentionSummaries.load(nextTo: index))
+            reader: try IndexReader(path: index), mentions: try MentionSummaries.load(nextTo: index),
+            synonyms: try Synonyms.load(nextTo: index))
         let result = try search.ask(query.joined(separator: " "), limit: limit, explain: explain)
         if json {
             try printJSON(AskReport(result))

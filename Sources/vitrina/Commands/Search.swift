@@ -25,7 +25,12 @@ struct Search: ParsableCommand {
     @Flag(name: .long, help: "Match any word instead of all words.")
     var any = false
 
-    @Option(name: .long, help: "A filter (repeatable).")
+    @Option(
+        name: .long,
+        help: """
+            A filter (repeatable): FIELD=VALUE, FIELD<N, FIELD<=N, FIELD>N, FIELD>=N, FIELD=N..M; \
+            available=1 (true, да), category="Электроника > Телевизоры", vendor="LG Electronics".
+            """)
     var filter: [String] = []
 
     @Option(name: .long, help: "Sort by a numeric field: FIELD, FIELD:asc or FIELD:desc (also --sort=-FIELD).")
@@ -64,11 +69,12 @@ struct Search: ParsableCommand {
     }
 
     func run() throws {
-        let filters = try filter.map(Self.parseFilter)  // usage mistakes first, before the index is opened
+        let filters = try filter.map { try FilterSyntax.parse($0) }  // usage mistakes first, before the index is opened
         let reader = try IndexReader(path: index)
         var request = SearchRequest(text: query, mode: any ? .any : .all, limit: limit, offset: offset)
         request.wholeProducts = false  // the output shows only summary fields
         request.filters = filters
+        request.synonyms = try Synonyms.load(nextTo: index)
         if let sort { request.sort = Self.parseSort(sort) }
         request.facets = facet + (facets ? ["vendor", "category", "price"] : [])
         if highlight { request.highlight = json ? ("<em>", "</em>") : ("[", "]") }
@@ -98,41 +104,5 @@ struct Search: ParsableCommand {
         if text.hasSuffix(":desc") { return .descending(String(text.dropLast(5))) }
         if text.hasSuffix(":asc") { return .ascending(String(text.dropLast(4))) }
         return .ascending(text)
-    }
-
-    /// Parses `FIELD=VALUE`, `FIELD<N`, `FIELD<=N`, `FIELD>N`, `FIELD>=N`, `FIELD=N..M`.
-    static func parseFilter(_ text: String) throws -> SearchRequest.Filter {
-        for op in ["<=", ">=", "<", ">"] {
-            guard let range = text.range(of: op) else { continue }
-            let field = String(text[..<range.lowerBound])
-            guard let value = number(text[range.upperBound...]) else {
-                throw ValidationError(
-                    "filter \(text): expected a number after \(op) (digits, a decimal point, an exponent)")
-            }
-            switch op {
-            case "<=": return .range(field: field, min: nil, max: value)
-            case ">=": return .range(field: field, min: value, max: nil)
-            case "<": return .range(field: field, min: nil, max: value.nextDown)
-            default: return .range(field: field, min: value.nextUp, max: nil)
-            }
-        }
-        guard let equals = text.firstIndex(of: "=") else {
-            throw ValidationError("filter \(text): expected FIELD=VALUE, FIELD<N, FIELD>N or FIELD=N..M")
-        }
-        let field = String(text[..<equals])
-        let value = String(text[text.index(after: equals)...])
-        let bounds = value.components(separatedBy: "..")
-        if bounds.count == 2, let low = number(bounds[0]), let high = number(bounds[1]) {
-            return .range(field: field, min: low, max: high)
-        }
-        return .equals(field: field, value: value)
-    }
-
-    /// A finite decimal number (`12`, `-1.5`, `2e3`): not `nan`, `inf` or hexadecimal, which
-    /// `Double(_:)` accepts and which would make a filter let everything through.
-    static func number(_ text: some StringProtocol) -> Double? {
-        let decimal = text.allSatisfy { $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }
-        guard decimal, let value = Double(String(text)), value.isFinite else { return nil }
-        return value
     }
 }
