@@ -214,7 +214,8 @@ public enum Evaluation {
             rows.append(
                 .init(
                     id: judged.id, queryClass: judged.queryClass, query: judged.query, ndcg10: outcome.voice.ndcg10,
-                    keywordNdcg10: outcome.keyword.ndcg10, text: result.parsed.text, relaxed: result.relaxed))
+                    keywordNdcg10: outcome.keyword.ndcg10, text: result.parsed.text,
+                    relaxed: result.relaxed.map(\.description)))
         }
         let overall = summary(outcomes)
         var groups: [GroupKey: [Outcome]] = [:]

@@ -33,7 +33,7 @@ public final class VoiceSearch: Sendable {
         /// The parsed query.
         public var parsed: VoiceQuery
         /// What was given up to find anything (`filter: price`, `words: 1 of 3`), in order.
-        public var relaxed: [String]
+        public var relaxed: [RelaxationStep]
         /// Matching products in all.
         public var total: Int
         /// The best hits.
@@ -48,7 +48,7 @@ public final class VoiceSearch: Sendable {
 
         /// Creates a result (for tests and for clients that decode or build their own).
         public init(
-            parsed: VoiceQuery, relaxed: [String] = [], total: Int = 0, hits: [SearchResult.Hit] = [],
+            parsed: VoiceQuery, relaxed: [RelaxationStep] = [], total: Int = 0, hits: [SearchResult.Hit] = [],
             answer: String = "", categories: [String] = [], explanation: [Ranker.Contribution]? = nil
         ) {
             self.parsed = parsed
@@ -268,7 +268,7 @@ public final class VoiceSearch: Sendable {
                     request.minimumShouldMatch = fewer
                     let result = try reader.search(request)
                     guard result.total > 0 else { continue }
-                    if fewer < required { trial.relaxed.append("words: \(fewer) of \(words)") }
+                    if fewer < required { trial.relaxed.append(.words(kept: fewer, of: words)) }
                     found = result
                     break
                 }
@@ -373,26 +373,26 @@ public final class VoiceSearch: Sendable {
 
 /// The hard filters of a query, in the order relaxation gives them up, with what was given up.
 struct HardFilters {
-    private var pieces: [(name: String, filters: [SearchRequest.Filter])]
+    private var pieces: [(name: RelaxationStep.Filter, filters: [SearchRequest.Filter])]
     /// What was given up, in order.
-    var relaxed: [String] = []
+    var relaxed: [RelaxationStep] = []
 
     init(query: VoiceQuery, profile: CatalogProfile) {
-        var pieces: [(String, [SearchRequest.Filter])] = []
+        var pieces: [(RelaxationStep.Filter, [SearchRequest.Filter])] = []
         let wanted = query.filters
         if wanted.discount == true, profile.knowsDiscounts {
-            pieces.append(("discount", [.range(field: "discount", min: 1, max: nil)]))
+            pieces.append((.discount, [.range(field: "discount", min: 1, max: nil)]))
         }
         // A question whether something is in stock is answered about it, not about something else.
         if wanted.available == true, profile.knowsAvailability, query.intent != .availability {
-            pieces.append(("available", [.range(field: "available", min: 1, max: 1)]))
+            pieces.append((.available, [.range(field: "available", min: 1, max: 1)]))
         }
         if let price = wanted.price, price.min != nil || price.max != nil {
             var filters: [SearchRequest.Filter] = [.range(field: "price", min: price.min, max: price.max)]
             if let currency = price.currency, profile.currencies.count > 1 {
                 filters.append(.equals(field: "currency", value: currency))
             }
-            pieces.append(("price", filters))
+            pieces.append((.price, filters))
         }
         self.pieces = pieces
     }
@@ -403,7 +403,7 @@ struct HardFilters {
     /// Gives up the next filter; `false` when none is left.
     mutating func relaxNext() -> Bool {
         guard !pieces.isEmpty else { return false }
-        relaxed.append("filter: \(pieces.removeFirst().name)")
+        relaxed.append(.filter(pieces.removeFirst().name))
         return true
     }
 }

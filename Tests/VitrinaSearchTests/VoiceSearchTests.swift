@@ -144,9 +144,9 @@ struct VoiceSearchTests {
         let (search, path) = try Self.search()
         defer { try? FileManager.default.removeItem(atPath: path) }
         let result = try search.ask("телевизор самсунг до тысячи рублей")
-        #expect(result.relaxed == ["filter: price"] && result.hits.first?.id == "tv1")
+        #expect(result.relaxed == [.filter(.price)] && result.hits.first?.id == "tv1")
         let stock = try search.ask("телевизор lg в наличии")
-        #expect(stock.relaxed == ["filter: available"] && stock.hits.first?.id == "tv2")
+        #expect(stock.relaxed == [.filter(.available)] && stock.hits.first?.id == "tv2")
         #expect(result.answer.hasPrefix("Точно такого нет"))
         let nothing = try search.ask("вертолёт")
         #expect(nothing.total == 0 && nothing.answer.contains("не нашла"))

@@ -31,4 +31,15 @@ struct ResultCodingTests {
             answer: "Нашла один товар.")
         #expect(built.hits.first?.product.id == "x" && built.relaxed.isEmpty && built.explanation == nil)
     }
+
+    @Test func relaxationStepsKeepTheirTextForm() throws {
+        let steps: [RelaxationStep] = [.filter(.price), .words(kept: 1, of: 3)]
+        let json = String(decoding: try JSONEncoder().encode(steps), as: UTF8.self)
+        #expect(json == #"["filter: price","words: 1 of 3"]"#)
+        #expect(try JSONDecoder().decode([RelaxationStep].self, from: Data(json.utf8)) == steps)
+        #expect(steps.map(\.description) == ["filter: price", "words: 1 of 3"])
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode([RelaxationStep].self, from: Data(#"["filter: colour"]"#.utf8))
+        }
+    }
 }

@@ -41,7 +41,9 @@ struct Ask: ParsableCommand {
         } else {
             print(ParsedQueryText(result.parsed).text)
             if !result.categories.isEmpty { print("category: \(result.categories.joined(separator: " | "))") }
-            if !result.relaxed.isEmpty { print("relaxed: \(result.relaxed.joined(separator: ", "))") }
+            if !result.relaxed.isEmpty {
+                print("relaxed: \(result.relaxed.map(\.description).joined(separator: ", "))")
+            }
             print("\(result.total) found")
             for (rank, hit) in result.hits.enumerated() {
                 let price =
@@ -79,7 +81,7 @@ struct AskReport: Encodable {
     init(_ result: VoiceSearch.Result) {
         parsed = result.parsed
         categories = result.categories
-        relaxed = result.relaxed
+        relaxed = result.relaxed.map(\.description)
         total = result.total
         hits = SearchReport.hits(result.hits)
         answer = result.answer
