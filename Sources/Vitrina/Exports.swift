@@ -1,8 +1,6 @@
 // The one module a storefront imports: `import Vitrina` brings the catalog readers and the
 // importer, the index (write, search, check), voice search and the query parser, mentions, the
 // page audit, text analysis and the shared model types.
-//
-// `Lexicon` exists in VitrinaVoice and VitrinaMentions: qualify it (`VitrinaVoice.Lexicon`).
 @_exported import VitrinaAudit
 @_exported import VitrinaCatalog
 @_exported import VitrinaImport

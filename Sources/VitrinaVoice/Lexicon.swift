@@ -1,6 +1,6 @@
 /// The words and phrases the parser recognizes, in Russian and Belarusian, written lowercase
 /// with `ё` as `е` (queries are folded the same way before matching).
-public enum Lexicon {
+package enum Lexicon {
     /// Assistant names and wake phrases, dropped at the start of a query.
     static let wakePhrases: [[String]] = [
         ["окей", "гугл"], ["ок", "гугл"], ["ok", "google"], ["окей", "google"], ["привет", "алиса"],
@@ -198,7 +198,7 @@ public enum Lexicon {
     static let russianMarkerPrefixes = ["дешев", "дорог", "недорог", "новинк", "последн"]
 
     /// Whether `word` is a unit as the parser writes it after a number (`гб`, `дюймов`).
-    public static func isUnit(_ word: String) -> Bool { units.contains { $0.unit == word } }
+    package static func isUnit(_ word: String) -> Bool { units.contains { $0.unit == word } }
 
     /// Words after a number that make it a clothing or shoe size.
     static let sizeWords: Set<String> = ["размера", "размер", "размеру", "памеру", "памер", "памера"]
