@@ -15,7 +15,13 @@ let package = Package(
         .executable(name: "vitrina", targets: ["vitrina"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Plain C functions over the system ICU: ICU renames every symbol per version
@@ -75,6 +81,19 @@ let package = Package(
                 "VitrinaAudit", "VitrinaText", "VitrinaModel",
             ],
             swiftSettings: strictSettings),
+        // The storefront HTTP API (`vitrina serve`): search, ask, suggest, writes, keys, metrics, hot reload.
+        .target(
+            name: "VitrinaServer",
+            dependencies: [
+                "VitrinaSearch", "VitrinaMentions", "VitrinaVoice", "VitrinaIndex", "VitrinaText", "VitrinaModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings),
         .executableTarget(
             name: "vitrina",
             dependencies: [
@@ -89,6 +108,7 @@ let package = Package(
                 "VitrinaSynthetic",
                 "VitrinaText",
                 "VitrinaModel",
+                "VitrinaServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -124,5 +144,14 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(name: "VitrinaTests", dependencies: ["Vitrina"], swiftSettings: strictSettings),
         .testTarget(name: "VitrinaCLITests", dependencies: ["vitrina"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "VitrinaServerTests",
+            dependencies: [
+                "VitrinaServer", "VitrinaIndex", "VitrinaModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings),
     ]
 )

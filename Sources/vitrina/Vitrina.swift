@@ -41,6 +41,7 @@ struct Vitrina: ParsableCommand {
             Audit.self,
             Generate.self,
             Bench.self,
+            Serve.self,
         ]
     )
 
