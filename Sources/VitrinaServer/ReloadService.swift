@@ -18,7 +18,8 @@ struct ReloadService: Service {
                     return
                 }
                 do {
-                    if try store.reload() {
+                    let store = store
+                    if try await offPool({ try store.reload() }) {
                         logger.info("serving index generation \(store.generation)")
                         onReload(store.generation)
                     }

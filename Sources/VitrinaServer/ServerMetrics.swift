@@ -1,10 +1,19 @@
 import Prometheus
+import Synchronization
 
 /// Prometheus metrics of the server: requests and latency per route, index size and generation.
 final class ServerMetrics: Sendable {
     let registry = PrometheusCollectorRegistry()
     private let documents: Gauge
     private let generation: Gauge
+    /// Collectors by route, method and status, so a request does not build names and labels.
+    private let collectors = Mutex<[Key: (requests: Counter, duration: DurationHistogram)]>([:])
+
+    private struct Key: Hashable {
+        var route: String
+        var method: String
+        var status: Int
+    }
 
     /// Latency buckets: searches are expected well under 5 ms, writes can take seconds.
     static let buckets: [Duration] = [
@@ -26,18 +35,29 @@ final class ServerMetrics: Sendable {
 
     /// Records one finished request.
     func record(route: String, method: String, status: Int, duration: Duration) {
-        registry.makeCounter(
+        let key = Key(route: route, method: method, status: status)
+        let (requests, histogram) = collectors.withLock { collectors in
+            if let found = collectors[key] { return found }
+            let made = makeCollectors(key)
+            collectors[key] = made
+            return made
+        }
+        requests.increment()
+        histogram.record(duration)
+    }
+
+    private func makeCollectors(_ key: Key) -> (requests: Counter, duration: DurationHistogram) {
+        let requests = registry.makeCounter(
             descriptor: MetricNameDescriptor(
                 namespace: "vitrina", metricName: "http_requests", unitName: "total",
                 helpText: "HTTP requests by route, method and status."),
-            labels: [("route", route), ("method", method), ("status", String(status))]
-        ).increment()
-        registry.makeDurationHistogram(
+            labels: [("route", key.route), ("method", key.method), ("status", String(key.status))])
+        let duration = registry.makeDurationHistogram(
             descriptor: MetricNameDescriptor(
                 namespace: "vitrina", metricName: "http_request_duration", unitName: "seconds",
                 helpText: "Time from request to response by route."),
-            labels: [("route", route)], buckets: Self.buckets
-        ).record(duration)
+            labels: [("route", key.route)], buckets: Self.buckets)
+        return (requests, duration)
     }
 
     /// Records the snapshot being served.

@@ -20,6 +20,8 @@ public struct ServerOptions: Sendable {
     public var reloadInterval: Duration
     /// Whether one access log line per request goes to standard error.
     public var accessLog: Bool
+    /// Seconds a connection may stay silent (a slow or idle client) before it is closed.
+    public var idleTimeoutSeconds = 30
 
     /// Creates options; see the properties for the defaults' reasons.
     public init(

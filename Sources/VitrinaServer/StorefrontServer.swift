@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOCore
 import VitrinaIndex
 import VitrinaSearch
 
@@ -45,6 +46,7 @@ public final class StorefrontServer: Sendable {
         }
         return Application(
             router: router(),
+            server: .http1(configuration: .init(idleTimeout: .seconds(Int64(options.idleTimeoutSeconds)))),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "vitrina"),
             services: [reload],
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
@@ -121,7 +123,9 @@ public final class StorefrontServer: Sendable {
                     ? APIError.forbidden("writes are disabled: start the server with --admin-key")
                     : APIError.forbidden("writing needs the admin key")
             }
-            let (response, applied) = try self.writes.apply(try await self.body(request))
+            let body = try await self.body(request)
+            let writes = self.writes
+            let (response, applied) = try await offPool { try writes.apply(body) }
             let snapshot = self.store.current
             self.metrics.snapshot(generation: snapshot.generation, documents: snapshot.reader.documentCount)
             return JSONResponse.make(response, status: applied ? .ok : .badRequest)
@@ -138,7 +142,7 @@ public final class StorefrontServer: Sendable {
     private func runSearch(_ parameters: SearchParameters, snapshot: Snapshot, context: ServerContext) throws
         -> SearchResponse
     {
-        let scoped = try context.scopedFilters.map(FilterSyntax.parse)
+        let scoped = try Self.scopedFilters(context, snapshot)
         let start = ContinuousClock.now
         let request = parameters.request(extra: scoped, schema: snapshot.reader.schema)
         let result = try Self.engine { try snapshot.reader.search(request) }
@@ -222,9 +226,7 @@ public final class StorefrontServer: Sendable {
         var products: [SuggestResponse.Product] = []
         let words = text.split(whereSeparator: { $0.isWhitespace || "\"*+-()".contains($0) })
         if let last = words.last, last.count >= 2 {
-            let scoped = try context.scopedFilters.map {
-                SearchParameters.numericEquality(try FilterSyntax.parse($0), snapshot.reader.schema)
-            }
+            let scoped = try Self.scopedFilters(context, snapshot)
             var request = SearchRequest(
                 text: (words.dropLast().map(String.init) + [last + "*"]).joined(separator: " "), filters: scoped,
                 limit: limit)
@@ -263,9 +265,7 @@ public final class StorefrontServer: Sendable {
         guard let number = snapshot.reader.schema.fieldNumber(field),
             snapshot.reader.schema.fields[number].kind == .keyword
         else { throw APIError.badRequest("\(field) is not a keyword field (facet search needs one)") }
-        let scoped = try context.scopedFilters.map {
-            SearchParameters.numericEquality(try FilterSyntax.parse($0), snapshot.reader.schema)
-        }
+        let scoped = try Self.scopedFilters(context, snapshot)
         let values = try snapshot.facetValues(field, filters: scoped)
         let needle = SuggestionTable.normalize(text)
         let matching = values.lazy.filter {
@@ -285,6 +285,11 @@ public final class StorefrontServer: Sendable {
     }
 
     // MARK: - Helpers
+
+    /// The filters of the request's scoped key, if any.
+    static func scopedFilters(_ context: ServerContext, _ snapshot: Snapshot) throws -> [SearchRequest.Filter] {
+        try context.scopedFilters.map { try FilterSyntax.parse($0, schema: snapshot.reader.schema) }
+    }
 
     /// The request body, refused past `--max-body`.
     private func body(_ request: Request) async throws -> [UInt8] {

@@ -36,6 +36,13 @@ struct ServerRoutesTests {
                 let highlights = try #require(hits.first?["highlights"] as? [String: String])
                 #expect(highlights["title"]?.contains("<em>") == true)
             }
+            // Filters as users type them (the CLI's rules): a category path without spaces, да for 1.
+            let typed = #"{"filter":["category=Электроника>Телевизоры","available=да"]}"#
+            try await client.execute(uri: "/search", method: .post, body: .text(typed)) { response in
+                let object = try response.object()
+                let hits = try #require(object["hits"] as? [[String: Any]])
+                #expect(hits.map { $0["id"] as? String } == ["tv1"])
+            }
             let any = #"{"q":"пылесос кронштейн","mode":"any","filter":["available=1"],"limit":10}"#
             try await client.execute(uri: "/search", method: .post, body: .text(any)) { response in
                 let object = try response.object()
