@@ -142,6 +142,12 @@ package enum Lexicon {
         ("карычнев", "коричневый"), ("бирюзов", "бирюзовый"),
     ]
 
+    /// ``colours`` by the first three letters of their prefix (every prefix has three or more), in
+    /// list order: a word is compared only with the colours it could start like.
+    static let coloursByStart: [String: [(prefix: String, name: String)]] = Dictionary(grouping: colours) {
+        String($0.prefix.prefix(3))
+    }
+
     /// Words that are colour-like prefixes of non-colours (excluded from colour matching).
     static let colourFalseFriends: Set<String> = [
         "сери", "серии", "серия", "серию", "сервис", "сервиса", "сертификат", "сердце", "синхрон", "белорус",

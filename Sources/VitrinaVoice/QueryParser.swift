@@ -483,8 +483,10 @@ public final class QueryParser: Sendable {
 
     /// The canonical colour a word names, if any.
     package static func colour(_ word: String) -> String? {
-        guard !Lexicon.colourFalseFriends.contains(word) else { return nil }
-        for (prefix, name) in Lexicon.colours where word.hasPrefix(prefix) && word.count <= prefix.count + 4 {
+        guard let candidates = Lexicon.coloursByStart[String(word.prefix(3))],
+            !Lexicon.colourFalseFriends.contains(word)
+        else { return nil }
+        for (prefix, name) in candidates where word.hasPrefix(prefix) && word.count <= prefix.count + 4 {
             // `сер` and `бел` are short: only adjective endings follow them.
             if prefix.count <= 3,
                 !Self.adjectiveEndings.contains(String(word.dropFirst(prefix.count)))
@@ -540,5 +542,5 @@ public final class QueryParser: Sendable {
 
 extension Character {
     /// `0`–`9`.
-    fileprivate var isASCIIDigitLike: Bool { ("0"..."9").contains(self) }
+    fileprivate var isASCIIDigitLike: Bool { asciiValue.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
 }

@@ -10,11 +10,30 @@ enum CodeKeys {
     /// The codes of a product's texts.
     static func codes(of texts: [String]) -> [[Character]] {
         var codes: [[Character]] = []
-        for text in texts {
-            for word in words(of: text) {
-                let code = clean(word)
-                if code.count >= 4, code.contains(where: \.isASCIIDigit), !codes.contains(code) { codes.append(code) }
+        var word: [Unicode.Scalar] = []
+        var hasDigit = false
+        func finish() {
+            // Only words with a digit are codes: only they are lowercased and compared.
+            if word.count >= 4, hasDigit {
+                var scalars = String.UnicodeScalarView()
+                scalars.append(contentsOf: word)
+                let code = Array(String(scalars).lowercased())
+                if !codes.contains(code) { codes.append(code) }
             }
+            word.removeAll(keepingCapacity: true)
+            hasDigit = false
+        }
+        // One pass per text over its scalars: a word ends at a space or a break, joiners are dropped.
+        for text in texts {
+            for scalar in text.unicodeScalars {
+                if isBreak(scalar) {
+                    finish()
+                } else if !isJoiner(scalar) {
+                    word.append(scalar)
+                    hasDigit = hasDigit || ("0"..."9").contains(scalar)
+                }
+            }
+            finish()
         }
         return codes.sorted { $0.count > $1.count }
     }
@@ -65,17 +84,23 @@ enum CodeKeys {
         return joins
     }
 
-    /// The words of `text` split at spaces and punctuation other than the code joiners.
-    private static func words(of text: String) -> [String] {
-        text.lowercased().split { $0.isWhitespace || ",;:()[]{}«»\"!?".contains($0) }.map(String.init)
+    /// Whether `scalar` ends a word: a space or punctuation other than the code joiners.
+    private static func isBreak(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return scalar == "«" || scalar == "»" || scalar.properties.isWhitespace }
+        return scalar.value <= 0x20 || ",;:()[]{}\"!?".unicodeScalars.contains(scalar)
+    }
+
+    /// Whether `scalar` joins the pieces of a code (`VN70-120`, `150x99.5`) and is left out of it.
+    private static func isJoiner(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? "-/.,' ".unicodeScalars.contains(scalar) : scalar == "’"
     }
 
     private static func clean(_ word: String) -> [Character] {
-        Array(word.lowercased().filter { !"-/.,'’ ".contains($0) })
+        word.lowercased().unicodeScalars.filter { !isJoiner($0) }.map(Character.init)
     }
 }
 
 extension Character {
     /// `0`–`9`.
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    var isASCIIDigit: Bool { asciiValue.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
 }

@@ -41,8 +41,11 @@ struct ProductEvidence {
         codes = CodeKeys.codes(
             of: [product.title, product.vendorCode, product.barcode, product.model].compactMap { $0 })
         for text in [product.title ?? ""] + product.parameters.prefix(30).map(\.value) {
-            for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) {
-                if let colour = QueryParser.colour(String(word).replacingOccurrences(of: "ё", with: "е")) {
+            for piece in text.lowercased().split(whereSeparator: { !$0.isLetter }) {
+                let word = String(piece)
+                if let colour = QueryParser.colour(
+                    word.unicodeScalars.contains("ё") ? word.replacingOccurrences(of: "ё", with: "е") : word)
+                {
                     colours.insert(colour)
                 }
             }
@@ -125,19 +128,14 @@ struct ProductEvidence {
     /// Share of adjacent query term pairs found next to each other, in order, in the title.
     private func adjacency(_ query: QueryEvidence) -> Double {
         guard query.terms.count >= 2, title.count >= 2 else { return 0 }
-        var pairs = 0
-        var adjacent = 0
-        for (left, right) in zip(query.terms, query.terms.dropFirst()) {
-            pairs += 1
-            for (first, second) in zip(title, title.dropFirst()) where second.position == first.position + 1 {
-                if first.forms.contains(where: left.forms.contains)
-                    && second.forms.contains(where: right.forms.contains)
-                {
-                    adjacent += 1
-                    break
-                }
-            }
+        // The query terms each title word is a form of, looked up once per title form.
+        let matched = title.map { word in word.forms.reduce(UInt64(0)) { $0 | (query.termsByForm[$1] ?? 0) } }
+        // Pairs of terms (bits i and i + 1) said next to each other that the title has next to each other.
+        var adjacentPairs: UInt64 = 0
+        for index in title.indices.dropLast() where title[index + 1].position == title[index].position + 1 {
+            adjacentPairs |= matched[index] & (matched[index + 1] >> 1)
         }
-        return Double(adjacent) / Double(pairs)
+        let pairs = min(query.terms.count, 64) - 1
+        return Double(adjacentPairs.nonzeroBitCount) / Double(pairs)
     }
 }

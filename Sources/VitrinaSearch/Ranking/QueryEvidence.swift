@@ -39,6 +39,9 @@ struct QueryEvidence: Sendable {
     let vendorKeys: Set<String>
     /// The query's language.
     let language: Language
+    /// For each form, the terms (bits by term index; the first 64 terms) that have it: a title word is
+    /// matched against the whole query with one lookup per form.
+    let termsByForm: [String: UInt64]
 
     init(query: VoiceQuery, reader: IndexReader, analyzers: QueryAnalyzers) {
         let documents = Double(max(1, reader.documentCount))
@@ -57,6 +60,11 @@ struct QueryEvidence: Sendable {
             }
         }
         self.terms = terms
+        var termsByForm: [String: UInt64] = [:]
+        for (index, term) in terms.prefix(64).enumerated() {
+            for form in term.forms { termsByForm[form, default: 0] |= 1 << UInt64(index) }
+        }
+        self.termsByForm = termsByForm
         let kinds = terms.filter { $0.role == .product }
         kindForms = kinds.reduce(into: Set<String>()) { $0.formUnion($1.forms) }
         kindText = query.words.filter { $0.role == .product }.map(\.text).joined(separator: " ")
