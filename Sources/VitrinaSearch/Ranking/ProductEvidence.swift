@@ -28,28 +28,26 @@ struct ProductEvidence {
         for word in title {
             titleForms.formUnion(word.forms)
             if let key = word.key { titleKeys.insert(key) }
+            if let colour = Self.colour(of: word) { colours.insert(colour) }
         }
-        let others =
-            [product.vendor, product.model, product.vendorCode, product.barcode].compactMap { $0 }
-            + product.categoryPath + product.parameters.prefix(30).map(\.value)
-        for text in others {
+        let fields = [product.vendor, product.model, product.vendorCode, product.barcode].compactMap { $0 }
+        let parameters = product.parameters.prefix(30).map(\.value)
+        for (number, text) in (fields + product.categoryPath + parameters).enumerated() {
+            let isParameter = number >= fields.count + product.categoryPath.count
             for word in analyzers.forms(of: text, preset: preset) {
                 otherForms.formUnion(word.forms)
                 if let key = word.key { titleKeys.insert(key) }
+                if isParameter, let colour = Self.colour(of: word) { colours.insert(colour) }
             }
         }
         codes = CodeKeys.codes(
             of: [product.title, product.vendorCode, product.barcode, product.model].compactMap { $0 })
-        for text in [product.title ?? ""] + product.parameters.prefix(30).map(\.value) {
-            for piece in text.lowercased().split(whereSeparator: { !$0.isLetter }) {
-                let word = String(piece)
-                if let colour = QueryParser.colour(
-                    word.unicodeScalars.contains("ё") ? word.replacingOccurrences(of: "ё", with: "е") : word)
-                {
-                    colours.insert(colour)
-                }
-            }
-        }
+    }
+
+    /// The colour a word of a title or parameter names, read from its normalized form (lowercased, `ё`
+    /// folded).
+    private static func colour(of word: (position: Int, forms: [String], key: String?)) -> String? {
+        word.forms.last.flatMap(QueryParser.colour)
     }
 
     /// The features of this product for `query`.
