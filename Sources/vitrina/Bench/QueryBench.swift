@@ -16,6 +16,14 @@ struct QueryBench {
         var maxMicroseconds: Double
         var queriesPerSecondOneThread: Double
         var queriesPerSecondAllCores: Double
+        /// The slowest queries, by their median run: where a p99 comes from.
+        var slowest: [Slow]
+    }
+
+    /// One slow query.
+    struct Slow: Encodable {
+        var query: String
+        var medianMicroseconds: Double
     }
 
     /// The report (`--json` shape in README).
@@ -68,12 +76,15 @@ struct QueryBench {
             for query in queries { try body(query) }  // warm-up
             var samples: [Double] = []
             samples.reserveCapacity(queries.count * count)
+            var perQuery = [[Double]](repeating: [], count: queries.count)
             let start = ContinuousClock.now
             for _ in 0..<max(1, count) {
-                for query in queries {
+                for (number, query) in queries.enumerated() {
                     let begin = ContinuousClock.now
                     try body(query)
-                    samples.append(microseconds(begin.duration(to: .now)))
+                    let elapsed = microseconds(begin.duration(to: .now))
+                    samples.append(elapsed)
+                    perQuery[number].append(elapsed)
                 }
             }
             let oneThread = Double(samples.count) / (microseconds(start.duration(to: .now)) / 1e6)
@@ -97,13 +108,22 @@ struct QueryBench {
                     mode: mode, queries: queries.count, runs: samples.count, p50Microseconds: percentile(0.5),
                     p90Microseconds: percentile(0.9), p99Microseconds: percentile(0.99),
                     maxMicroseconds: samples.last ?? 0,
-                    queriesPerSecondOneThread: oneThread, queriesPerSecondAllCores: allCores))
+                    queriesPerSecondOneThread: oneThread, queriesPerSecondAllCores: allCores,
+                    slowest: Self.slowest(queries, perQuery)))
         }
         return Report(
             index: index, documents: reader.documentCount, latencies: latencies, peakResidentMiB: peakResidentMiB())
     }
 
     private static func microseconds(_ duration: Duration) -> Double { duration.inSeconds * 1e6 }
+
+    /// The five queries with the longest median run.
+    private static func slowest(_ queries: [String], _ runs: [[Double]]) -> [Slow] {
+        let medians = runs.map { $0.sorted()[$0.count / 2] }
+        return medians.indices.sorted { medians[$0] > medians[$1] }.prefix(5).map {
+            Slow(query: queries[$0], medianMicroseconds: medians[$0])
+        }
+    }
 
     /// A failure counter shared by worker threads.
     private final class Failures: @unchecked Sendable {
