@@ -146,7 +146,15 @@ let package = Package(
         .testTarget(
             name: "VitrinaMentionsTests", dependencies: ["VitrinaMentions", "VitrinaIndex", "VitrinaModel"],
             swiftSettings: strictSettings),
-        .testTarget(name: "VitrinaTests", dependencies: ["Vitrina"], swiftSettings: strictSettings),
+        // The re-exported targets are listed too: SwiftPM rebuilds a target when its direct dependencies'
+        // modules change, and Vitrina's own module does not change when only a re-exported one does.
+        .testTarget(
+            name: "VitrinaTests",
+            dependencies: [
+                "Vitrina", "VitrinaImport", "VitrinaIndex", "VitrinaCatalog", "VitrinaSearch", "VitrinaVoice",
+                "VitrinaMentions", "VitrinaAudit", "VitrinaText", "VitrinaModel",
+            ],
+            swiftSettings: strictSettings),
         .testTarget(name: "VitrinaCLITests", dependencies: ["vitrina"], swiftSettings: strictSettings),
         .testTarget(
             name: "VitrinaServerTests",
