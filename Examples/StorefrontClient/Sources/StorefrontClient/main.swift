@@ -58,6 +58,12 @@ let result = try reader.search(
 // Example: end
 print(result.total, result.hits.map(\.id), result.keywordFacets["vendor"] ?? [])
 
+// Example: synonyms
+var request = SearchRequest(text: "телик")                  // what a shopper typed
+request.synonyms = try Synonyms(groups: [["телевизор", "тв", "телик"]])
+print(try reader.search(request).total)                      // 3: every «Телевизор …»
+// Example: end
+
 // Example: voice
 let search = try VoiceSearch(reader: reader)
 let answer = try search.ask("Алиса, где купить телевизор самсунг дешевле тридцати тысяч?")
