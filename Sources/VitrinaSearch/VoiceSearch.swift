@@ -80,6 +80,8 @@ public final class VoiceSearch: Sendable {
 
     /// How many keyword candidates are reranked.
     static let candidateCount = 60
+    /// Below this many matches, near misses (fewer of the words) are added to the candidates.
+    static let nearMissThreshold = 20
     /// How many products of a kind a price or rating order looks at.
     static let orderedCount = 200
 
@@ -281,7 +283,7 @@ public final class VoiceSearch: Sendable {
         var result = try found ?? reader.search(request)
         // Near misses after the matches: a short list is topped up with products that have fewer of
         // the words (other colours of the kettle asked for), ranked by the same features.
-        if result.hits.count < Self.candidateCount, request.minimumShouldMatch > 1 {
+        if result.hits.count < Self.nearMissThreshold, request.minimumShouldMatch > 1 {
             request.minimumShouldMatch = 1
             let seen = Set(result.hits.map(\.id))
             let more = try reader.search(request).hits.filter { !seen.contains($0.id) }
