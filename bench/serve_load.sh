@@ -79,6 +79,16 @@ printf '%s\n' 'где купить телевизор самсунг дешев�
     sed 's|^|/ask?limit=5\&q=|' >"$work/ask.txt"
 cat "$work/search.txt" "$work/suggest.txt" "$work/ask.txt" >"$work/mix.txt"
 
+echo "== baseline: the same queries in process (vitrina bench batch mode, no HTTP)"
+printf '%s\n' "$searches" >"$work/keyword-queries.txt"
+printf '%s\n' 'где купить телевизор самсунг дешевле тридцати тысяч' 'самый дешёвый пылесос' \
+    'ноутбук асус до пятидесяти тысяч' 'есть ли в наличии холодильник' 'смартфон сяоми с хорошей камерой' \
+    'колькі каштуе пыласос' 'наушники беспроводные недорого' 'чайник филипс' >"$work/voice-queries.txt"
+"$vitrina" bench --index "$work/index" --queries "$work/keyword-queries.txt" --mode keyword --repeat 20 |
+    tee "$work/baseline.txt"
+"$vitrina" bench --index "$work/index" --queries "$work/voice-queries.txt" --mode voice --repeat 20 |
+    tee -a "$work/baseline.txt"
+
 echo "== start the server"
 "$vitrina" serve --index "$work/index" --port 0 --quiet --admin-key bench-admin 2>"$work/serve.log" &
 server_pid=$!
@@ -114,6 +124,10 @@ run() {  # run NAME PATHS_FILE
 }
 
 echo "== wrk: 2 threads, $connections connections, $seconds s per run"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+# The HTTP stack alone (no index work): what the server adds to every request.
+printf '/health\n' >"$work/health.txt"
+run health "$work/health.txt"
 run search "$work/search.txt"
 run suggest "$work/suggest.txt"
 run ask "$work/ask.txt"
@@ -137,6 +151,8 @@ writer_pid=""
 writes_ok=$(grep -c '^200$' "$work/writes.txt" || true)
 writes_failed=$(grep -vc '^200$' "$work/writes.txt" || true)
 generation=$(curl -sS --max-time 10 -H 'X-Vitrina-Key: bench-admin' "$base/health")
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "load average (1, 5, 15 min) before the wrk runs: $load_before; after: $load_after"
 echo "writes: $writes_ok committed, $writes_failed failed; after them: $generation"
 
 if [ "$record" = 1 ]; then
@@ -146,10 +162,18 @@ if [ "$record" = 1 ]; then
         echo "$(date -u +%Y-%m-%d), release build, $(nproc) cores shared with other work; $products synthetic products"
         echo "(vitrina generate), wrk 2 threads × $connections connections, $seconds s per run after 2 s of warm-up,"
         echo "every request with a key. Latency is wrk's, end to end over loopback. Produced by bench/serve_load.sh."
+        echo "Load average of the machine (1, 5, 15 min) before the wrk runs: $load_before; after: $load_after."
         echo
         echo "| run | q/s | p50 | p99 | failed |"
         echo "| --- | ---: | ---: | ---: | ---: |"
         tail -n +2 "$results" | awk -F'\t' '{printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5}'
+        echo
+        echo "Baseline in the same run, the same index and queries in process (vitrina bench batch mode: keyword"
+        echo "= the /search queries without facets or filters, voice = the /ask questions):"
+        echo
+        echo '```'
+        cat "$work/baseline.txt"
+        echo '```'
         echo
         echo "mix+commits: $writes_ok products written through POST /products (one commit each, about one a second)"
         echo "during the run, $writes_failed writes failed; $generation at the end."
