@@ -53,7 +53,8 @@ struct EdgeMiddleware: RouterMiddleware {
                 try authorize(request, &context)
                 response = try await next(request, context)
             } catch {
-                response = Self.errorResponse(Self.apiError(error), requestId: context.requestId)
+                response = Self.errorResponse(
+                    Self.apiError(error, path: request.uri.path), requestId: context.requestId)
             }
         }
         if let allowedOrigin {
@@ -95,6 +96,18 @@ struct EdgeMiddleware: RouterMiddleware {
         }
     }
 
+    /// Whether `path` is one of the API's routes (asked with a method it does not answer: 405, not 404).
+    static func isRoute(_ path: String) -> Bool {
+        let exact: Set<String> = [
+            "/search", "/multi-search", "/ask", "/suggest", "/products", "/health", "/stats", "/metrics",
+        ]
+        if exact.contains(path) { return true }
+        for prefix in ["/products/", "/facets/"] where path.hasPrefix(prefix) {
+            return !path.dropFirst(prefix.count).contains("/") && path.count > prefix.count
+        }
+        return false
+    }
+
     /// A client's request id when it is short and printable, else nil.
     static func requestId(_ request: Request) -> String? {
         guard let id = request.headers[requestIdHeader], (1...128).contains(id.utf8.count),
@@ -104,10 +117,12 @@ struct EdgeMiddleware: RouterMiddleware {
     }
 
     /// Maps any error to the API's: ours as they are, Hummingbird's by status, the rest as `internal`.
-    static func apiError(_ error: any Error) -> APIError {
+    static func apiError(_ error: any Error, path: String? = nil) -> APIError {
         if let error = error as? APIError { return error }
         if let error = error as? HTTPError {
             switch error.status {
+            case .notFound where path.map(isRoute) == true:
+                return .methodNotAllowed("this route does not answer this method")
             case .notFound: return .notFound("no such route")
             case .contentTooLarge:
                 return APIError(.contentTooLarge, code: "payload_too_large", "the request body is too large")
