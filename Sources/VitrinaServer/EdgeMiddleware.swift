@@ -53,8 +53,11 @@ struct EdgeMiddleware: RouterMiddleware {
                 try authorize(request, &context)
                 response = try await next(request, context)
             } catch {
-                response = Self.errorResponse(
-                    Self.apiError(error, path: request.uri.path), requestId: context.requestId)
+                let error = Self.apiError(error, path: request.uri.path)
+                response = Self.errorResponse(error, requestId: context.requestId)
+                if error.status == .methodNotAllowed, let methods = Self.allowedMethods(request.uri.path) {
+                    response.headers[.allow] = methods
+                }
             }
         }
         if let allowedOrigin {
@@ -96,16 +99,18 @@ struct EdgeMiddleware: RouterMiddleware {
         }
     }
 
-    /// Whether `path` is one of the API's routes (asked with a method it does not answer: 405, not 404).
-    static func isRoute(_ path: String) -> Bool {
-        let exact: Set<String> = [
-            "/search", "/multi-search", "/ask", "/suggest", "/products", "/health", "/stats", "/metrics",
+    /// The methods `path` answers (the `Allow` header of a 405), nil for a path that is no route.
+    static func allowedMethods(_ path: String) -> String? {
+        let exact = [
+            "/search": "GET, POST", "/multi-search": "POST", "/ask": "GET, POST", "/suggest": "GET",
+            "/products": "POST", "/health": "GET", "/stats": "GET", "/metrics": "GET",
         ]
-        if exact.contains(path) { return true }
+        if let methods = exact[path] { return methods }
         for prefix in ["/products/", "/facets/"] where path.hasPrefix(prefix) {
-            return !path.dropFirst(prefix.count).contains("/") && path.count > prefix.count
+            let rest = path.dropFirst(prefix.count)
+            return rest.isEmpty || rest.contains("/") ? nil : "GET"
         }
-        return false
+        return nil
     }
 
     /// A client's request id when it is short and printable, else nil.
@@ -121,7 +126,7 @@ struct EdgeMiddleware: RouterMiddleware {
         if let error = error as? APIError { return error }
         if let error = error as? HTTPError {
             switch error.status {
-            case .notFound where path.map(isRoute) == true:
+            case .notFound where path.flatMap(allowedMethods) != nil:
                 return .methodNotAllowed("this route does not answer this method")
             case .notFound: return .notFound("no such route")
             case .contentTooLarge:

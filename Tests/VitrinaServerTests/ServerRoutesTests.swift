@@ -88,6 +88,7 @@ struct ServerRoutesTests {
                     #expect(shape.error.requestId == "test-1")
                     #expect(!shape.error.message.isEmpty)
                     #expect(response.headers[.requestId] == "test-1")
+                    if status == .methodNotAllowed { #expect(response.headers[.allow]?.contains("GET") == true) }
                 }
             }
         }
