@@ -324,16 +324,17 @@ public final class VoiceSearch: Sendable {
     ) throws -> Found {
         let (candidates, categories) = try candidateSearch(query, evidence, plan: &plan)
         let kind = evidence.kindText.isEmpty ? query.text : evidence.kindText
-        var filters = plan.filters
         let confident = categories.confident
-        if !confident.isEmpty { filters.append(.anyOf(field: "category", values: confident)) }
+        // The products whose titles are headed by the kind, in whatever category («самая дорогая стойка»:
+        // a TV stand as well as a flower stand); else the kind's confident categories.
         var request = SearchRequest(
-            text: kind, mode: confident.isEmpty ? .all : .any, filters: filters, sort: sort, limit: Self.orderedCount,
+            text: kind, mode: .all, filters: plan.filters, sort: sort, limit: Self.orderedCount,
             facets: ["currency"], proximityBonus: false)
         request.wholeProducts = false
         request.synonyms = synonyms
         var result = try reader.search(request)
-        if result.total == 0 && !kind.isEmpty {
+        if confident.isEmpty ? result.total == 0 : !result.hits.contains(where: { isHeaded($0, by: evidence) }) {
+            if !confident.isEmpty { request.filters.append(.anyOf(field: "category", values: confident)) }
             request.mode = .any
             result = try reader.search(request)
         }
@@ -349,11 +350,7 @@ public final class VoiceSearch: Sendable {
         guard result.total > 0 else {
             return Found(total: candidates.total, hits: candidates.hits, categories: confident, explanation: nil)
         }
-        let headed = result.hits.filter { hit in
-            let title = analyzers.forms(
-                of: hit.product.title ?? "", preset: hit.product.indexedLanguage == .be ? .be : .ru)
-            return ProductEvidence.head(of: title)?.contains(where: evidence.kindForms.contains) == true
-        }
+        let headed = result.hits.filter { isHeaded($0, by: evidence) }
         var kept = headed.isEmpty ? result.hits : headed
         // A brand, colour or code said narrows the kind when some products have it.
         if !evidence.vendors.isEmpty || !evidence.vendorKeys.isEmpty || !evidence.colours.isEmpty || evidence.hasCode {
@@ -370,6 +367,12 @@ public final class VoiceSearch: Sendable {
         return Found(
             total: headed.isEmpty ? result.total : headed.count, hits: priced.isEmpty ? kept : priced,
             categories: confident, explanation: nil)
+    }
+
+    /// Whether the title of `hit` is headed by a kind word of the query.
+    private func isHeaded(_ hit: SearchResult.Hit, by evidence: QueryEvidence) -> Bool {
+        let title = analyzers.forms(of: hit.product.title ?? "", preset: hit.product.indexedLanguage == .be ? .be : .ru)
+        return ProductEvidence.head(of: title)?.contains(where: evidence.kindForms.contains) == true
     }
 }
 

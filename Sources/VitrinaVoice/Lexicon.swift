@@ -23,6 +23,14 @@ package enum Lexicon {
         "ммм", "эээ", "слухай", "скажыце", "пакажыце", "знайдзіце", "нам", "вас",
     ]
 
+    /// Whether `word` is a hesitation sound as speech recognizers write it: «мм», «эм», «хм», «ээ», «ммм».
+    ///
+    /// `мм` after a number is millimetres, and is read as a unit before this is asked.
+    static func isHesitation(_ word: String) -> Bool {
+        let letters = Set(word)
+        return word.count >= 2 && (letters.isSubset(of: ["э", "м"]) || letters.isSubset(of: ["х", "м"]))
+    }
+
     /// Words that carry no content (prepositions, conjunctions, pronouns) once constraints are read.
     static let functionWords: Set<String> = [
         "в", "во", "на", "с", "со", "из", "по", "о", "об", "у", "к", "и", "или", "ли", "же", "это", "этот", "эту",

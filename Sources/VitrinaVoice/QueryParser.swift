@@ -122,7 +122,9 @@ public final class QueryParser: Sendable {
                 continue
             }
             if used[index] || joined.contains(index) { continue }
-            if Lexicon.fillers.contains(word) || Lexicon.functionWords.contains(word) { continue }
+            if Lexicon.fillers.contains(word) || Lexicon.functionWords.contains(word) || Lexicon.isHesitation(word) {
+                continue
+            }
             // A brand said in two words («эл джи»).
             if index + 1 < words.count, !used[index + 1], replacements[index + 1] == nil,
                 let vendor = brands.vendor(

@@ -157,6 +157,12 @@ struct QueryParserTests {
         #expect(try Self.parse("ноутбук до 30 к").filters.price?.max == 30_000)
     }
 
+    @Test func hesitationsAreFillersButMillimetresAreAUnit() throws {
+        #expect(try Self.parse("мм покажи самые дорогие смартфоны").text == "смартфоны")
+        #expect(try Self.parse("хм эм ноутбук").text == "ноутбук")
+        #expect(try Self.parse("саморез 4 мм").filters.units.count == 1)
+    }
+
     @Test func numbersAndCodesMayRepeatOtherWordsCountOnce() throws {
         #expect(try Self.parse("видеокарта rtx 4080 gv n 4080").text == "видеокарта rtx 4080 gv n 4080")
         #expect(try Self.parse("телевизор ну телевизор samsung").words.filter { $0.text == "телевизор" }.count == 1)
