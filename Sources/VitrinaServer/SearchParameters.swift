@@ -30,7 +30,7 @@ struct SearchParameters: Sendable {
         for (name, value) in query {
             switch name {
             case "q": q = value
-            case "filter": filters.append(try FilterSyntax.parse(value))
+            case "filter": filters.append(try RequestFilter.parse(value))
             case "sort": sort = FilterSyntax.parseSort(value)
             case "facets", "facet": facets += value.split(separator: ",").map(String.init)
             case "limit": limit = try Self.integer(value, name)
@@ -117,13 +117,13 @@ struct SearchParameters: Sendable {
 
     private static func filters(_ value: JSON) throws -> [SearchRequest.Filter] {
         switch value {
-        case .string(let text): return [try FilterSyntax.parse(text)]
+        case .string(let text): return [try RequestFilter.parse(text)]
         case .array(let list):
             return try list.map {
                 guard case .string(let text) = $0 else {
                     throw APIError.badRequest("filter: expected strings such as \"vendor=Samsung\" or \"price<100\"")
                 }
-                return try FilterSyntax.parse(text)
+                return try RequestFilter.parse(text)
             }
         case .object(let object):
             return try object.keys.sorted().map { field in try filter(field, object[field] ?? .null) }

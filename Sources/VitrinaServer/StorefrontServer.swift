@@ -288,7 +288,7 @@ public final class StorefrontServer: Sendable {
 
     /// The filters of the request's scoped key, if any.
     static func scopedFilters(_ context: ServerContext, _ snapshot: Snapshot) throws -> [SearchRequest.Filter] {
-        try context.scopedFilters.map { try FilterSyntax.parse($0, schema: snapshot.reader.schema) }
+        try context.scopedFilters.map { try RequestFilter.parse($0, schema: snapshot.reader.schema) }
     }
 
     /// The request body, refused past `--max-body`.

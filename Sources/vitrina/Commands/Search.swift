@@ -69,7 +69,14 @@ struct Search: ParsableCommand {
     }
 
     func run() throws {
-        let filters = try filter.map { try FilterSyntax.parse($0) }  // usage mistakes first, before the index is opened
+        // Usage mistakes first, before the index is opened.
+        let filters = try filter.map { text in
+            do {
+                return try FilterSyntax.parse(text)
+            } catch let error as FilterSyntax.Malformed {
+                throw ValidationError(error.description)
+            }
+        }
         let reader = try IndexReader(path: index)
         var request = SearchRequest(text: query, mode: any ? .any : .all, limit: limit, offset: offset)
         request.wholeProducts = false  // the output shows only summary fields

@@ -1,33 +1,40 @@
-import ArgumentParser
 import Foundation
-import VitrinaIndex
 
-/// `--filter` as users type it: `price<=50000`, `available=1` (or `true`, `да`), `vendor="LG Electronics"`,
-/// `category=Электроника > Телевизоры`, `price=20000..30000`.
+/// Filters as users type them (`vitrina search --filter`, the server's `filter=`): `price<=50000`,
+/// `available=1` (or `true`, `да`), `vendor="LG Electronics"`, `category=Электроника > Телевизоры`,
+/// `price=20000..30000`.
 ///
 /// The first operator in the text decides (`=`, `<`, `<=`, `>`, `>=`), so a `>` inside a category
 /// path is part of the value. Spaces around the field, the operator and the value, and quotes
 /// around the value (`"…"`, `'…'`, `«…»`) are dropped. Whether a field is numeric comes from the
-/// default product schema.
-enum FilterSyntax {
-    /// Values that mean 1 for a numeric field such as `available` or `discount`.
-    static let yes: Set<String> = ["true", "yes", "y", "да", "так", "on"]
-    /// Values that mean 0.
-    static let no: Set<String> = ["false", "no", "n", "нет", "не", "off"]
+/// schema.
+package enum FilterSyntax {
+    /// A filter that does not follow the syntax, with a message naming it and what was expected.
+    package struct Malformed: Error, CustomStringConvertible {
+        /// The message, such as `filter price<abc: expected a number after <`.
+        package let description: String
+    }
 
-    /// Parses one `--filter`.
+    /// Values that mean 1 for a numeric field such as `available` or `discount`.
+    package static let yes: Set<String> = ["true", "yes", "y", "да", "так", "on"]
+    /// Values that mean 0.
+    package static let no: Set<String> = ["false", "no", "n", "нет", "не", "off"]
+
+    /// Parses one filter.
     ///
-    /// - Throws: `ValidationError` naming the filter and what was expected.
-    static func parse(_ text: String, schema: Schema = .products) throws -> SearchRequest.Filter {
+    /// - Throws: ``Malformed`` naming the filter and what was expected.
+    package static func parse(_ text: String, schema: Schema = .products) throws -> SearchRequest.Filter {
         guard let (field, op, rawValue) = split(text) else {
-            throw ValidationError("filter \(text): expected FIELD=VALUE, FIELD<N, FIELD>N or FIELD=N..M")
+            throw Malformed(description: "filter \(text): expected FIELD=VALUE, FIELD<N, FIELD>N or FIELD=N..M")
         }
-        guard !field.isEmpty else { throw ValidationError("filter \(text): the field name is missing before \(op)") }
+        guard !field.isEmpty else {
+            throw Malformed(description: "filter \(text): the field name is missing before \(op)")
+        }
         let value = unquoted(rawValue)
         if op != "=" {
             guard let number = number(value) else {
-                throw ValidationError(
-                    "filter \(text): expected a number after \(op) (digits, a decimal point, an exponent)")
+                throw Malformed(
+                    description: "filter \(text): expected a number after \(op) (digits, a decimal point, an exponent)")
             }
             switch op {
             case "<=": return .range(field: field, min: nil, max: number)
@@ -45,8 +52,9 @@ enum FilterSyntax {
             let word = value.lowercased()
             let exact = number(value) ?? (yes.contains(word) ? 1 : no.contains(word) ? 0 : nil)
             guard let exact else {
-                throw ValidationError(
-                    "filter \(text): \(field) is numeric: expected a number, N..M, or yes/no (1, true, да / 0, false, нет)"
+                throw Malformed(
+                    description:
+                        "filter \(text): \(field) is numeric: expected a number, N..M, or yes/no (1, true, да / 0, false, нет)"
                 )
             }
             return .range(field: field, min: exact, max: exact)
@@ -80,9 +88,18 @@ enum FilterSyntax {
         return value
     }
 
+    /// Parses `FIELD`, `FIELD:asc`, `FIELD:desc`, `-FIELD` or `relevance`.
+    package static func parseSort(_ text: String) -> SearchRequest.Sort {
+        if text.isEmpty || text == "relevance" { return .relevance }
+        if text.hasPrefix("-") { return .descending(String(text.dropFirst())) }
+        if text.hasSuffix(":desc") { return .descending(String(text.dropLast(5))) }
+        if text.hasSuffix(":asc") { return .ascending(String(text.dropLast(4))) }
+        return .ascending(text)
+    }
+
     /// A finite decimal number (`12`, `-1.5`, `2e3`): not `nan`, `inf` or hexadecimal, which
     /// `Double(_:)` accepts and which would make a filter let everything through.
-    static func number(_ text: some StringProtocol) -> Double? {
+    package static func number(_ text: some StringProtocol) -> Double? {
         let decimal = !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }
         guard decimal, let value = Double(String(text)), value.isFinite else { return nil }
         return value
