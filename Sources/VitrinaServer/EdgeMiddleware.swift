@@ -87,7 +87,7 @@ struct EdgeMiddleware: RouterMiddleware {
             return
         }
         let path = request.uri.path
-        if Self.openRoutes.contains(path) { return }
+        if Self.openRoutes.contains(path) || DemoPages.isPagePath(path) { return }
         var key = request.headers[Self.keyHeader]
         if key == nil, let bearer = request.headers[.authorization], bearer.hasPrefix("Bearer ") {
             key = String(bearer.dropFirst(7))

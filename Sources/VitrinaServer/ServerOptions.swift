@@ -20,6 +20,9 @@ public struct ServerOptions: Sendable {
     public var reloadInterval: Duration
     /// Whether one access log line per request goes to standard error.
     public var accessLog: Bool
+    /// The folder of the demo storefront page (`demo/` in the repository), served under `/demo/`;
+    /// nil: no page.
+    public var demoDirectory: String?
     /// Seconds a connection may stay silent (a slow or idle client) before it is closed.
     public var idleTimeoutSeconds = 30
 

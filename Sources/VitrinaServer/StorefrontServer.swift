@@ -70,6 +70,12 @@ public final class StorefrontServer: Sendable {
             middleware: EdgeMiddleware(
                 keys: keys, corsOrigins: options.corsOrigins, metrics: metrics, accessLog: options.accessLog,
                 counter: RequestCounter()))
+        if let directory = options.demoDirectory {
+            let pages = DemoPages(directory: directory)
+            router.get("/") { request, _ in DemoPages.redirect(query: request.uri.query) }
+            router.get("/demo") { request, _ in DemoPages.redirect(query: request.uri.query) }
+            router.get("/demo/{file}") { _, context in try pages.file(context.parameters.get("file") ?? "") }
+        }
         router.get("/health") { _, _ in
             JSONResponse.make(HealthResponse(status: "ok", generation: self.store.generation))
         }

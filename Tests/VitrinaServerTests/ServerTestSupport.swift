@@ -33,16 +33,17 @@ struct TestServer {
     /// Writes the test products to a new temporary index and opens a server over it.
     init(
         adminKey: String? = "admin-secret", searchKeys: [String] = [], corsOrigins: [String] = [],
-        maxBodyBytes: Int = 1 << 20
+        maxBodyBytes: Int = 1 << 20, demoDirectory: String? = nil
     ) throws {
         path = NSTemporaryDirectory() + "vitrina-serve-" + UUID().uuidString
         let writer = try IndexWriter(path: path)
         for product in Self.products { try writer.add(product) }
         try writer.commit()
-        server = try StorefrontServer(
-            options: ServerOptions(
-                indexPath: path, port: 0, adminKey: adminKey, searchKeys: searchKeys, corsOrigins: corsOrigins,
-                maxBodyBytes: maxBodyBytes, reloadInterval: .milliseconds(50), accessLog: false))
+        var options = ServerOptions(
+            indexPath: path, port: 0, adminKey: adminKey, searchKeys: searchKeys, corsOrigins: corsOrigins,
+            maxBodyBytes: maxBodyBytes, reloadInterval: .milliseconds(50), accessLog: false)
+        options.demoDirectory = demoDirectory
+        server = try StorefrontServer(options: options)
     }
 
     func remove() {

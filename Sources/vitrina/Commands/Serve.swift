@@ -39,6 +39,9 @@ struct Serve: ParsableCommand {
     @Option(name: .long, help: "How often to look for a new commit, in milliseconds.")
     var reloadMs = 500
 
+    @Option(name: .long, help: "Serve the demo storefront page from this folder (the repository's demo/) at /.")
+    var demo: String?
+
     @Flag(name: .long, help: "No access log lines on standard error.")
     var quiet = false
 
@@ -71,10 +74,12 @@ struct Serve: ParsableCommand {
             print(try APIKeys.scopedKey(parent: parent, scope: scope))
             return
         }
-        let options = ServerOptions(
+        var configured = ServerOptions(
             indexPath: index, host: host, port: port, adminKey: adminKey ?? environment["VITRINA_ADMIN_KEY"],
             searchKeys: searchKeys, corsOrigins: corsOrigin, maxBodyBytes: maxBody,
             reloadInterval: .milliseconds(reloadMs), accessLog: !quiet)
+        configured.demoDirectory = demo
+        let options = configured
         let server = try StorefrontServer(options: options)
         let outcome = Mutex<(any Error)?>(nil)
         let done = DispatchSemaphore(value: 0)
