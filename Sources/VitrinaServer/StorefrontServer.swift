@@ -146,13 +146,13 @@ public final class StorefrontServer: Sendable {
     }
 
     private func runSearch(_ parameters: SearchParameters, snapshot: Snapshot, context: ServerContext) throws
-        -> SearchResponse
+        -> SearchReport
     {
         let scoped = try Self.scopedFilters(context, snapshot)
         let start = ContinuousClock.now
         let request = parameters.request(extra: scoped, schema: snapshot.reader.schema)
         let result = try Self.engine { try snapshot.reader.search(request) }
-        return SearchResponse(
+        return SearchReport(
             result: result, tookMicroseconds: Self.micros(since: start),
             maxValuesPerFacet: parameters.maxValuesPerFacet)
     }
@@ -202,7 +202,7 @@ public final class StorefrontServer: Sendable {
         let result = try Self.engine {
             try voice.ask(text, limit: limit, explain: JSON.string(object["explain"], "explain"))
         }
-        return JSONResponse.make(AskResponse(result, tookMicroseconds: Self.micros(since: start)))
+        return JSONResponse.make(AskReport(result, tookMicroseconds: Self.micros(since: start)))
     }
 
     private func suggest(_ query: [(String, String)], context: ServerContext) throws -> Response {

@@ -1,68 +1,8 @@
 import VitrinaIndex
+import VitrinaSearch
 
-/// The `--json` shape of `vitrina search` (version 1; documented in README).
-struct SearchReport: Encodable {
-    struct Hit: Encodable {
-        var id: String
-        var score: Double
-        var title: String?
-        var vendor: String?
-        var price: Double?
-        var currency: String?
-        var available: Bool?
-        var url: String?
-        var highlights: [String: String]?
-    }
-
-    struct Bucket: Encodable {
-        var from: Double
-        var to: Double
-        var count: Int
-    }
-
-    /// A facet: `values` for keyword fields, `min`/`max`/`buckets` for numeric ones.
-    struct Facet: Encodable {
-        var values: [SearchResult.FacetValue]?
-        var min: Double?
-        var max: Double?
-        var buckets: [Bucket]?
-    }
-
-    var version = 1
-    var total: Int
-    var tookUs: Int
-    var hits: [Hit]
-    var facets: [String: Facet]
-
-    enum CodingKeys: String, CodingKey {
-        case version, total, tookUs = "took_us", hits, facets
-    }
-
-    init(result: SearchResult, tookMicroseconds: Int) {
-        total = result.total
-        tookUs = tookMicroseconds
-        hits = Self.hits(result.hits)
-        var facets: [String: Facet] = [:]
-        for (name, values) in result.keywordFacets { facets[name] = Facet(values: values) }
-        for (name, facet) in result.numericFacets {
-            facets[name] = Facet(
-                min: facet.min, max: facet.max,
-                buckets: facet.buckets.map { Bucket(from: $0.from, to: $0.to, count: $0.count) })
-        }
-        self.facets = facets
-    }
-
-    /// Hits in the `--json` shape shared by `search` and `ask`.
-    static func hits(_ hits: [SearchResult.Hit]) -> [Hit] {
-        hits.map {
-            Hit(
-                id: $0.id, score: ($0.score * 10_000).rounded() / 10_000, title: $0.product.title,
-                vendor: $0.product.vendor, price: $0.product.price, currency: $0.product.currency,
-                available: $0.product.available, url: $0.product.url,
-                highlights: $0.highlights.isEmpty ? nil : $0.highlights)
-        }
-    }
-
+extension SearchReport {
+    /// The report as `vitrina search` prints it without `--json`.
     func text() -> String {
         var lines = ["\(total) found in \(tookUs) µs"]
         for (rank, hit) in hits.enumerated() {

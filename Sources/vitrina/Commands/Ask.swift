@@ -66,25 +66,3 @@ struct Ask: ParsableCommand {
         }
     }
 }
-
-/// The `--json` shape of `vitrina ask` (version 1; documented in README).
-struct AskReport: Encodable {
-    var version = 1
-    var parsed: VoiceQuery
-    var categories: [String]
-    var relaxed: [String]
-    var total: Int
-    var hits: [SearchReport.Hit]
-    var answer: String
-    var explanation: [Ranker.Contribution]?
-
-    init(_ result: VoiceSearch.Result) {
-        parsed = result.parsed
-        categories = result.categories
-        relaxed = result.relaxed.map(\.description)
-        total = result.total
-        hits = SearchReport.hits(result.hits)
-        answer = result.answer
-        explanation = result.explanation
-    }
-}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VitrinaIndex
+import VitrinaSearch
 
 /// `vitrina search`: runs a query against an index.
 struct Search: ParsableCommand {
