@@ -364,8 +364,11 @@ public final class VoiceSearch: Sendable {
             if !narrowed.isEmpty { kept = narrowed }
         }
         let priced = kept.filter { $0.product.price != nil }
+        // The list holds at most `orderedCount`: when every product in it is of the kind (and no brand,
+        // colour or code narrowed it), the kind has as many as the search found, not just those listed.
+        let whole = (headed.isEmpty || headed.count == result.hits.count) && kept.count == result.hits.count
         return Found(
-            total: headed.isEmpty ? result.total : headed.count, hits: priced.isEmpty ? kept : priced,
+            total: whole ? result.total : kept.count, hits: priced.isEmpty ? kept : priced,
             categories: confident, explanation: nil)
     }
 
