@@ -317,8 +317,8 @@ public final class VoiceSearch: Sendable {
 
     /// «самый дешёвый X»: the products that are X, in the order asked for.
     ///
-    /// Being X: in a confident category of the kind words, and among those the titles that start
-    /// with a kind word when there are any (a filter for a coffee maker is in «Кофеварки» too).
+    /// Being X: a title headed by a kind word, in any category (a filter for a coffee maker is headed by
+    /// «фильтр»); only when no title is, the products of the kind words' confident categories.
     private func orderedKind(
         _ query: VoiceQuery, _ evidence: QueryEvidence, plan: inout HardFilters, sort: SearchRequest.Sort, limit: Int
     ) throws -> Found {

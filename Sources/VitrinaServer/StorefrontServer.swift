@@ -206,20 +206,7 @@ public final class StorefrontServer: Sendable {
     }
 
     private func suggest(_ query: [(String, String)], context: ServerContext) throws -> Response {
-        var text = ""
-        var limit = 5
-        for (name, value) in query {
-            switch name {
-            case "q": text = value
-            case "limit":
-                guard let number = Int(value), (0...50).contains(number) else {
-                    throw APIError.badRequest("limit: expected an integer between 0 and 50, not \(value)")
-                }
-                limit = number
-            case "key": break
-            default: throw APIError.badRequest("unknown parameter \(name)")
-            }
-        }
+        let (text, limit) = try Self.textAndLimit(query, defaultLimit: 5, maximum: 50)
         guard text.utf8.count <= 256 else { throw APIError.badRequest("q is over 256 bytes") }
         let start = ContinuousClock.now
         let snapshot = store.current
@@ -252,21 +239,29 @@ public final class StorefrontServer: Sendable {
                 query: text, completions: completions, products: products, tookUs: Self.micros(since: start)))
     }
 
-    private func facetSearch(_ field: String, _ query: [(String, String)], context: ServerContext) throws -> Response {
+    /// `q` and `limit` (0…`maximum`) of a query string that may carry nothing else but `key`.
+    private static func textAndLimit(_ query: [(String, String)], defaultLimit: Int, maximum: Int) throws
+        -> (text: String, limit: Int)
+    {
         var text = ""
-        var limit = 20
+        var limit = defaultLimit
         for (name, value) in query {
             switch name {
             case "q": text = value
             case "limit":
-                guard let number = Int(value), (0...1_000).contains(number) else {
-                    throw APIError.badRequest("limit: expected an integer between 0 and 1000, not \(value)")
+                guard let number = Int(value), (0...maximum).contains(number) else {
+                    throw APIError.badRequest("limit: expected an integer between 0 and \(maximum), not \(value)")
                 }
                 limit = number
             case "key": break
             default: throw APIError.badRequest("unknown parameter \(name)")
             }
         }
+        return (text, limit)
+    }
+
+    private func facetSearch(_ field: String, _ query: [(String, String)], context: ServerContext) throws -> Response {
+        let (text, limit) = try Self.textAndLimit(query, defaultLimit: 20, maximum: 1_000)
         let snapshot = store.current
         guard let number = snapshot.reader.schema.fieldNumber(field),
             snapshot.reader.schema.fields[number].kind == .keyword
